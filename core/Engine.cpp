@@ -1,0 +1,95 @@
+// Engine: routes queued requests to turn runners on the core loop and their signals back out.
+#include "Engine.h"
+#include "ThreadCheck.h"
+
+#include "chat/TurnRunner.h"
+#include "net/CurlMulti.h"
+#include "providers/Provider.h"
+
+#include <QThread>
+#include <QTimer>
+
+namespace keel::core {
+
+Engine::Engine(QObject* parent)
+    : QObject(parent)
+{
+}
+
+Engine::~Engine()
+{
+    // Runners release their transfers, which needs the multi handle alive.
+    m_turns.clear();
+    m_curl.reset();
+}
+
+CurlMulti& Engine::curl()
+{
+    KEEL_ASSERT_OWN_THREAD(this);
+    if (!m_curl)
+        m_curl = std::make_unique<CurlMulti>();
+    return *m_curl;
+}
+
+void Engine::startTurn(const TurnRequest& request)
+{
+    KEEL_ASSERT_OWN_THREAD(this);
+    if (request.turnId.isEmpty() || m_turns.count(request.turnId)) {
+        TurnResult result;
+        result.turnId = request.turnId;
+        result.outcome = TurnOutcome::Error;
+        result.error = {ErrorKind::InvalidRequest, tr("A turn needs a new, unique id."), 0, false};
+        Q_EMIT turnFinished(result);
+        return;
+    }
+    auto provider = createProvider(request.provider.kind);
+    if (!provider) {
+        TurnResult result;
+        result.turnId = request.turnId;
+        result.outcome = TurnOutcome::Error;
+        result.error = {ErrorKind::InvalidRequest,
+                        tr("Keel does not know the provider kind \"%1\".").arg(request.provider.kind),
+                        0, false};
+        Q_EMIT turnFinished(result);
+        return;
+    }
+    auto runner = std::make_unique<TurnRunner>(request, std::move(provider), curl());
+    connect(runner.get(), &TurnRunner::delta, this, &Engine::turnDelta);
+    connect(runner.get(), &TurnRunner::heartbeat, this, &Engine::turnHeartbeat);
+    connect(runner.get(), &TurnRunner::finished, this, &Engine::onRunnerFinished);
+    TurnRunner* raw = runner.get();
+    m_turns.emplace(request.turnId, std::move(runner));
+    raw->start();
+}
+
+void Engine::cancelTurn(const QString& turnId)
+{
+    KEEL_ASSERT_OWN_THREAD(this);
+    auto it = m_turns.find(turnId);
+    if (it != m_turns.end())
+        it->second->cancel();
+}
+
+void Engine::cancelAll()
+{
+    // Copy the ids: cancelling finishes runners, which removes them from the map.
+    std::vector<QString> ids;
+    for (const auto& [id, runner] : m_turns)
+        ids.push_back(id);
+    for (const QString& id : ids)
+        cancelTurn(id);
+}
+
+void Engine::onRunnerFinished(const TurnResult& result)
+{
+    Q_EMIT turnFinished(result);
+    auto it = m_turns.find(result.turnId);
+    if (it == m_turns.end())
+        return;
+    // The runner is still on the stack (it emitted us); destroy it on the next loop turn.
+    TurnRunner* runner = it->second.release();
+    m_turns.erase(it);
+    runner->deleteLater();
+}
+
+} // namespace keel::core

@@ -1,0 +1,71 @@
+// MetaTypes: metatype registration and the names of enums shown to users and tools.
+#include "MetaTypes.h"
+
+#include "chat/ChatTypes.h"
+
+#include <QCoreApplication>
+
+namespace keel::core {
+
+void registerMetaTypes()
+{
+    qRegisterMetaType<TurnRequest>();
+    qRegisterMetaType<TurnHeartbeat>();
+    qRegisterMetaType<TurnDelta>();
+    qRegisterMetaType<TurnResult>();
+}
+
+QString wireName(TurnPhase phase)
+{
+    switch (phase) {
+    case TurnPhase::Connecting:
+        return QStringLiteral("connecting");
+    case TurnPhase::WaitingForFirstToken:
+        return QStringLiteral("waiting");
+    case TurnPhase::Streaming:
+        return QStringLiteral("streaming");
+    }
+    return {};
+}
+
+QString wireName(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::None:
+        return QStringLiteral("none");
+    case ErrorKind::Network:
+        return QStringLiteral("network");
+    case ErrorKind::IdleTimeout:
+        return QStringLiteral("idle_timeout");
+    case ErrorKind::Auth:
+        return QStringLiteral("auth");
+    case ErrorKind::RateLimit:
+        return QStringLiteral("rate_limit");
+    case ErrorKind::ServerError:
+        return QStringLiteral("server_error");
+    case ErrorKind::InvalidRequest:
+        return QStringLiteral("invalid_request");
+    case ErrorKind::Protocol:
+        return QStringLiteral("protocol");
+    case ErrorKind::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+QString wireName(TurnOutcome outcome)
+{
+    switch (outcome) {
+    case TurnOutcome::Complete:
+        return QStringLiteral("complete");
+    case TurnOutcome::Incomplete:
+        return QStringLiteral("incomplete");
+    case TurnOutcome::Error:
+        return QStringLiteral("error");
+    case TurnOutcome::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+} // namespace keel::core

@@ -1,0 +1,108 @@
+// Value types that cross threads between the core loop and its callers (GUI, CLI): what a turn
+// asks for, what it reports while running, and how it ended.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace keel::core {
+
+enum class Role { System, User, Assistant };
+
+struct ChatMessage {
+    Role role = Role::User;
+    QString content;
+};
+
+// Where and how to reach a provider. The API key is carried in memory only.
+struct ProviderConfig {
+    QString kind = QStringLiteral("openai");
+    QString baseUrl;
+    QString apiKey;
+    QString apiKeySource; // e.g. the environment variable it came from; named in auth errors
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+};
+
+struct TurnRequest {
+    QString turnId;
+    ProviderConfig provider;
+    QString model;
+    QString systemPrompt;
+    QList<ChatMessage> messages;
+    std::optional<double> temperature;
+    std::optional<int> maxTokens;
+    int connectTimeoutMs = 20'000;
+    int idleTimeoutMs = 600'000; // no byte for this long fails the turn; 0 disables
+};
+
+struct Usage {
+    qint64 inputTokens = -1; // -1: not reported
+    qint64 outputTokens = -1;
+};
+
+enum class TurnPhase { Connecting, WaitingForFirstToken, Streaming };
+
+struct TurnHeartbeat {
+    QString turnId;
+    TurnPhase phase = TurnPhase::Connecting;
+    qint64 elapsedMs = 0;
+    qint64 bytes = 0;
+    qint64 tokens = 0; // content and reasoning deltas received so far
+    qint64 idleMs = 0; // since the last byte (or since the start, before any byte)
+};
+
+// Everything that arrived since the previous delta signal of the same turn.
+struct TurnDelta {
+    QString turnId;
+    QString text;
+    QString reasoning;
+};
+
+enum class ErrorKind {
+    None,
+    Network,
+    IdleTimeout,
+    Auth,
+    RateLimit,
+    ServerError,
+    InvalidRequest, // 400/404/413/422 and the like: the request itself was refused
+    Protocol,
+    Cancelled,
+};
+
+struct TurnError {
+    ErrorKind kind = ErrorKind::None;
+    QString message; // human, one paragraph, never contains the API key
+    int httpStatus = 0;
+    bool retryable = false;
+};
+
+enum class TurnOutcome { Complete, Incomplete, Error, Cancelled };
+
+struct TurnResult {
+    QString turnId;
+    TurnOutcome outcome = TurnOutcome::Complete;
+    QString text;      // the whole reply as received, also when the turn failed
+    QString reasoning; // the whole reasoning as received
+    QString finishReason;
+    Usage usage;
+    TurnError error;
+    qint64 durationMs = 0;
+    qint64 bytes = 0;
+};
+
+QString wireName(TurnPhase phase);
+QString wireName(ErrorKind kind);
+QString wireName(TurnOutcome outcome);
+
+} // namespace keel::core
+
+Q_DECLARE_METATYPE(keel::core::TurnRequest)
+Q_DECLARE_METATYPE(keel::core::TurnHeartbeat)
+Q_DECLARE_METATYPE(keel::core::TurnDelta)
+Q_DECLARE_METATYPE(keel::core::TurnResult)

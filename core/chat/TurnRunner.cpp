@@ -1,0 +1,199 @@
+// TurnRunner: the life of one streaming turn on the core loop.
+#include "chat/TurnRunner.h"
+#include "ThreadCheck.h"
+
+#include <QThread>
+#include <QUrl>
+
+namespace keel::core {
+
+namespace {
+
+// Error bodies are read for their message only; a misbehaving server must not make us buffer
+// an unbounded "error".
+constexpr qsizetype kMaxErrorBody = 64 * 1024;
+
+QString hostOf(const QString& url)
+{
+    const QUrl parsed(url);
+    return parsed.port() > 0 ? QStringLiteral("%1:%2").arg(parsed.host()).arg(parsed.port())
+                             : parsed.host();
+}
+
+} // namespace
+
+TurnRunner::TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, CurlMulti& curl,
+                       QObject* parent)
+    : QObject(parent)
+    , m_request(std::move(request))
+    , m_provider(std::move(provider))
+    , m_curl(curl)
+    , m_coalescer(m_request.turnId)
+{
+    m_result.turnId = m_request.turnId;
+    connect(&m_coalescer, &DeltaCoalescer::ready, this, &TurnRunner::delta);
+    m_heartbeatTimer.setInterval(kHeartbeatMs);
+    m_heartbeatTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &TurnRunner::emitHeartbeat);
+}
+
+TurnRunner::~TurnRunner()
+{
+    if (m_transfer)
+        m_curl.release(*m_transfer);
+}
+
+void TurnRunner::start()
+{
+    KEEL_ASSERT_OWN_THREAD(this);
+    m_elapsed.start();
+    m_sinceLastByte.start();
+    m_mapper = m_provider->createMapper();
+    m_heartbeatTimer.start();
+    emitHeartbeat(); // the GUI shows "Connecting" at once, not after a second
+    m_transfer = m_curl.start(m_provider->buildRequest(m_request), this);
+}
+
+void TurnRunner::cancel()
+{
+    if (m_finished)
+        return;
+    if (m_transfer)
+        m_curl.cancel(*m_transfer); // -> onFinished(Cancelled)
+    else
+        finish(TurnOutcome::Cancelled, {ErrorKind::Cancelled, tr("Stopped."), 0, false});
+}
+
+TurnPhase TurnRunner::phase() const
+{
+    if (m_tokens > 0)
+        return TurnPhase::Streaming;
+    return m_gotHead ? TurnPhase::WaitingForFirstToken : TurnPhase::Connecting;
+}
+
+void TurnRunner::emitHeartbeat()
+{
+    TurnHeartbeat beat;
+    beat.turnId = m_request.turnId;
+    beat.phase = phase();
+    beat.elapsedMs = m_elapsed.elapsed();
+    beat.bytes = m_result.bytes;
+    beat.tokens = m_tokens;
+    beat.idleMs = m_sinceLastByte.elapsed();
+    Q_EMIT heartbeat(beat);
+}
+
+void TurnRunner::onResponseHead(const HttpResponseHead& head)
+{
+    m_head = head;
+    m_gotHead = true;
+    m_httpOk = head.status >= 200 && head.status < 300;
+}
+
+bool TurnRunner::onBody(QByteArrayView bytes)
+{
+    m_result.bytes += bytes.size();
+    m_sinceLastByte.restart();
+    if (!m_httpOk) {
+        if (m_errorBody.size() < kMaxErrorBody)
+            m_errorBody.append(bytes.first(std::min(bytes.size(), kMaxErrorBody - m_errorBody.size())));
+        return true;
+    }
+    return apply(m_mapper->feed(bytes));
+}
+
+bool TurnRunner::apply(const StreamEvents& events)
+{
+    for (const StreamEvent& event : events) {
+        if (const auto* text = std::get_if<TextDelta>(&event)) {
+            m_result.text += text->text;
+            m_coalescer.addText(text->text);
+            ++m_tokens;
+        } else if (const auto* reasoning = std::get_if<ReasoningDelta>(&event)) {
+            m_result.reasoning += reasoning->text;
+            m_coalescer.addReasoning(reasoning->text);
+            ++m_tokens;
+        } else if (const auto* usage = std::get_if<UsageEvent>(&event)) {
+            m_result.usage = usage->usage;
+        } else if (const auto* finish = std::get_if<FinishEvent>(&event)) {
+            m_result.finishReason = finish->reason;
+        } else if (const auto* error = std::get_if<StreamError>(&event)) {
+            m_streamError = error->error;
+            return false;
+        }
+        // Tool-call deltas are consumed by the tool loop (a later layer); ignored here.
+    }
+    return true;
+}
+
+void TurnRunner::onFinished(const TransferOutcome& outcome)
+{
+    m_transfer.reset();
+    if (m_finished)
+        return;
+    if (outcome.status == TransferStatus::Cancelled) {
+        finish(TurnOutcome::Cancelled, {ErrorKind::Cancelled, tr("Stopped."), 0, false});
+        return;
+    }
+    if (outcome.status == TransferStatus::Aborted && m_streamError) {
+        finish(TurnOutcome::Error, *m_streamError);
+        return;
+    }
+    if (outcome.status != TransferStatus::Ok) {
+        finish(TurnOutcome::Error, transportError(outcome));
+        return;
+    }
+    if (!m_httpOk) {
+        finish(TurnOutcome::Error, m_provider->mapHttpError(m_head, m_errorBody, m_request.provider));
+        return;
+    }
+    if (!apply(m_mapper->finish()) && m_streamError) {
+        finish(TurnOutcome::Error, *m_streamError);
+        return;
+    }
+    if (m_result.finishReason.isEmpty() && !m_mapper->sawEndOfStream()) {
+        finish(TurnOutcome::Incomplete,
+               {ErrorKind::Protocol,
+                tr("The server closed the stream before the reply was finished."), m_head.status,
+                false});
+        return;
+    }
+    finish(TurnOutcome::Complete);
+}
+
+TurnError TurnRunner::transportError(const TransferOutcome& outcome) const
+{
+    const QString& url = m_request.provider.baseUrl;
+    switch (outcome.status) {
+    case TransferStatus::ConnectFailed:
+        return {ErrorKind::Network,
+                tr("Could not connect to %1: %2").arg(url, outcome.message), 0, true};
+    case TransferStatus::TlsFailed:
+        return {ErrorKind::Network,
+                tr("Secure connection to %1 failed: %2").arg(hostOf(url), outcome.message), 0,
+                false};
+    case TransferStatus::IdleTimeout:
+        return {ErrorKind::IdleTimeout,
+                tr("The server sent nothing for %1 s, so Keel gave up waiting. The idle timeout "
+                   "can be raised in the settings.")
+                    .arg(m_request.idleTimeoutMs / 1000.0),
+                0, false};
+    default:
+        return {ErrorKind::Network,
+                tr("The connection to %1 failed: %2").arg(hostOf(url), outcome.message), 0,
+                false};
+    }
+}
+
+void TurnRunner::finish(TurnOutcome outcome, TurnError error)
+{
+    m_finished = true;
+    m_heartbeatTimer.stop();
+    m_coalescer.flush(); // the last delta always precedes the result
+    m_result.outcome = outcome;
+    m_result.error = std::move(error);
+    m_result.durationMs = m_elapsed.elapsed();
+    Q_EMIT finished(m_result);
+}
+
+} // namespace keel::core

@@ -1,0 +1,70 @@
+// TurnRunner: one turn on the core loop: builds the provider request, drives the transfer,
+// maps the stream to text, coalesces deltas for the GUI, beats once a second, and ends with a
+// TurnResult that always carries every byte of text received, whatever went wrong.
+#pragma once
+
+#include "chat/ChatTypes.h"
+#include "chat/DeltaCoalescer.h"
+#include "net/CurlMulti.h"
+#include "providers/Provider.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace keel::core {
+
+class TurnRunner : public QObject, private TransferSink {
+    Q_OBJECT
+public:
+    static constexpr int kHeartbeatMs = 1000;
+
+    TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, CurlMulti& curl,
+               QObject* parent = nullptr);
+    ~TurnRunner() override;
+
+    const QString& turnId() const { return m_request.turnId; }
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    void delta(const keel::core::TurnDelta& delta);
+    void heartbeat(const keel::core::TurnHeartbeat& heartbeat);
+    // Emitted once; the runner may be deleted afterwards.
+    void finished(const keel::core::TurnResult& result);
+
+private:
+    void onResponseHead(const HttpResponseHead& head) override;
+    bool onBody(QByteArrayView bytes) override;
+    void onFinished(const TransferOutcome& outcome) override;
+
+    bool apply(const StreamEvents& events); // false: the stream reported an error
+    void emitHeartbeat();
+    void finish(TurnOutcome outcome, TurnError error = {});
+    TurnError transportError(const TransferOutcome& outcome) const;
+    TurnPhase phase() const;
+
+    TurnRequest m_request;
+    std::unique_ptr<Provider> m_provider;
+    std::unique_ptr<StreamMapper> m_mapper;
+    CurlMulti& m_curl;
+    DeltaCoalescer m_coalescer;
+    QTimer m_heartbeatTimer;
+    QElapsedTimer m_elapsed;
+    QElapsedTimer m_sinceLastByte;
+
+    std::optional<TransferId> m_transfer;
+    HttpResponseHead m_head;
+    bool m_gotHead = false;
+    bool m_httpOk = false;
+    QByteArray m_errorBody; // body of a non-2xx response, capped
+    std::optional<TurnError> m_streamError;
+    TurnResult m_result;
+    qint64 m_tokens = 0;
+    bool m_finished = false;
+};
+
+} // namespace keel::core

@@ -1,0 +1,50 @@
+// DiagnosticsRecorder: what `--diagnostics FILE` reports. Lives on the thread that receives the
+// engine's signals (the GUI), so heartbeat gaps are measured where the user would see them.
+#pragma once
+
+#include "chat/ChatTypes.h"
+#include "diag/LatencyWatchdog.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QString>
+
+#include <vector>
+
+namespace keel::core {
+
+class DiagnosticsRecorder {
+public:
+    void turnStarted(const QString& turnId);
+    void heartbeat(const TurnHeartbeat& beat);
+    void delta(const TurnDelta& delta);
+    void finished(const TurnResult& result);
+    // The length of the reply as the window holds it once the turn ended.
+    void replyShown(const QString& turnId, qsizetype chars);
+
+    QJsonObject toJson(const LatencyStats& gui) const;
+    // Writes toJson() to path; on failure returns a human error message.
+    QString write(const QString& path, const LatencyStats& gui) const;
+
+private:
+    struct Turn {
+        QString id;
+        QString outcome = QStringLiteral("running");
+        QElapsedTimer clock;
+        qint64 lastBeatMs = 0; // on clock; the turn's start counts as the first beat
+        qint64 maxGapMs = 0;
+        int heartbeats = 0;
+        qint64 bytes = 0;
+        qint64 tokens = 0;
+        int guiDeltas = 0;
+        qint64 guiTextChars = 0;
+        qint64 replyChars = -1;
+        qint64 durationMs = 0;
+    };
+    Turn* find(const QString& turnId);
+    void beat(Turn& turn);
+
+    std::vector<Turn> m_turns;
+};
+
+} // namespace keel::core

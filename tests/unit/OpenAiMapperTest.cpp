@@ -1,0 +1,386 @@
+// OpenAiStreamMapper: Chat Completions SSE -> StreamEvents, for any chunking of the bytes.
+#include "providers/OpenAiStreamMapper.h"
+
+#include <QRandomGenerator>
+#include <QStringList>
+#include <QTest>
+
+#include <type_traits>
+
+using namespace keel::core;
+
+namespace {
+
+// A readable, comparable rendering of events, so QCOMPARE failures show what differed.
+QString describe(const StreamEvent& event)
+{
+    return std::visit(
+        [](const auto& e) -> QString {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, TextDelta>)
+                return QStringLiteral("text:") + e.text;
+            else if constexpr (std::is_same_v<T, ReasoningDelta>)
+                return QStringLiteral("reasoning:") + e.text;
+            else if constexpr (std::is_same_v<T, ToolCallDelta>)
+                return QStringLiteral("tool:%1|%2|%3|%4")
+                    .arg(QString::number(e.index), e.id, e.name, e.argumentsFragment);
+            else if constexpr (std::is_same_v<T, UsageEvent>)
+                return QStringLiteral("usage:%1/%2")
+                    .arg(e.usage.inputTokens)
+                    .arg(e.usage.outputTokens);
+            else if constexpr (std::is_same_v<T, FinishEvent>)
+                return QStringLiteral("finish:") + e.reason;
+            else
+                return QStringLiteral("error:%1|%2|%3")
+                    .arg(QString::number(int(e.error.kind)), e.error.message,
+                         e.error.retryable ? QStringLiteral("retry") : QStringLiteral("final"));
+        },
+        event);
+}
+
+QStringList describe(const StreamEvents& events)
+{
+    QStringList out;
+    for (const StreamEvent& event : events)
+        out.append(describe(event));
+    return out;
+}
+
+struct Run {
+    QStringList events;
+    bool done = false;
+};
+
+Run feedWhole(const QByteArray& bytes)
+{
+    OpenAiStreamMapper mapper;
+    Run run;
+    run.events = describe(mapper.feed(bytes));
+    run.events += describe(mapper.finish());
+    run.done = mapper.sawEndOfStream();
+    return run;
+}
+
+Run feedInChunks(const QByteArray& bytes, qsizetype chunkSize)
+{
+    OpenAiStreamMapper mapper;
+    Run run;
+    for (qsizetype i = 0; i < bytes.size(); i += chunkSize)
+        run.events += describe(
+            mapper.feed(QByteArrayView(bytes).sliced(i).first(qMin(chunkSize, bytes.size() - i))));
+    run.events += describe(mapper.finish());
+    run.done = mapper.sawEndOfStream();
+    return run;
+}
+
+Run feedRandomly(const QByteArray& bytes, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    OpenAiStreamMapper mapper;
+    Run run;
+    qsizetype i = 0;
+    while (i < bytes.size()) {
+        const qsizetype size = qMin<qsizetype>(random.bounded(1, 40), bytes.size() - i);
+        run.events += describe(mapper.feed(QByteArrayView(bytes).sliced(i, size)));
+        i += size;
+    }
+    run.events += describe(mapper.finish());
+    run.done = mapper.sawEndOfStream();
+    return run;
+}
+
+QByteArray sse(std::initializer_list<QByteArray> payloads)
+{
+    QByteArray out;
+    for (const QByteArray& payload : payloads)
+        out += "data: " + payload + "\n\n";
+    return out;
+}
+
+const StreamError* firstError(const StreamEvents& events)
+{
+    for (const StreamEvent& event : events) {
+        if (const auto* error = std::get_if<StreamError>(&event))
+            return error;
+    }
+    return nullptr;
+}
+
+// What OpenAI actually sends for a short reply with stream_options.include_usage.
+const QByteArray realisticStream =
+    "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1731000000,"
+    "\"model\":\"gpt-4o-mini\",\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,"
+    "\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},\"logprobs\":null,"
+    "\"finish_reason\":null}],\"usage\":null}\n\n"
+    "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1731000000,"
+    "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello\"},"
+    "\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n"
+    "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1731000000,"
+    "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\", w\xC3\xB6rld "
+    "\xF0\x9F\x8C\x8D \\\"quoted\\\"\\n\"},\"logprobs\":null,\"finish_reason\":null}],"
+    "\"usage\":null}\n\n"
+    "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1731000000,"
+    "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,"
+    "\"finish_reason\":\"stop\"}],\"usage\":null}\n\n"
+    "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1731000000,"
+    "\"model\":\"gpt-4o-mini\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,"
+    "\"completion_tokens\":3,\"total_tokens\":15,\"completion_tokens_details\":"
+    "{\"reasoning_tokens\":0}}}\n\n"
+    "data: [DONE]\n\n";
+
+} // namespace
+
+class OpenAiMapperTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void realisticStream_data();
+    void realisticStream();
+    void randomChunkingIsInvisible();
+    void reasoningFields();
+    void toolCallFragments();
+    void malformedJsonKeepsEarlierText();
+    void inStreamError_data();
+    void inStreamError();
+    void withoutDoneIsNotEnded();
+    void nullAndWrongTypedFields();
+    void utf8SplitAcrossChunks();
+};
+
+void OpenAiMapperTest::realisticStream_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("lf") << ::realisticStream;
+    QByteArray crlf = ::realisticStream;
+    crlf.replace("\n", "\r\n");
+    QTest::newRow("crlf") << crlf;
+}
+
+void OpenAiMapperTest::realisticStream()
+{
+    QFETCH(QByteArray, bytes);
+    const QStringList expected{
+        QStringLiteral("text:Hello"),
+        QStringLiteral("text:, w\u00f6rld \U0001F30D \"quoted\"\n"),
+        QStringLiteral("finish:stop"),
+        QStringLiteral("usage:12/3"),
+    };
+
+    const Run whole = feedWhole(bytes);
+    QCOMPARE(whole.events, expected);
+    QVERIFY(whole.done);
+
+    const Run byteByByte = feedInChunks(bytes, 1);
+    QCOMPARE(byteByByte.events, expected);
+    QVERIFY(byteByByte.done);
+}
+
+void OpenAiMapperTest::randomChunkingIsInvisible()
+{
+    const Run whole = feedWhole(::realisticStream);
+    for (quint32 seed = 1; seed <= 50; ++seed) {
+        const Run random = feedRandomly(::realisticStream, seed);
+        QCOMPARE(random.events, whole.events);
+        QCOMPARE(random.done, whole.done);
+    }
+}
+
+void OpenAiMapperTest::reasoningFields()
+{
+    const QByteArray bytes = sse({
+        // DeepSeek: reasoning_content, with content null while thinking.
+        R"({"choices":[{"index":0,"delta":{"role":"assistant","content":null,)"
+        R"("reasoning_content":"Let me think"}}]})",
+        // OpenRouter / vLLM: reasoning.
+        R"({"choices":[{"index":0,"delta":{"reasoning":" harder."}}]})",
+        // Both present in one chunk: the reasoning precedes the answer.
+        R"({"choices":[{"index":0,"delta":{"reasoning_content":"Done.","content":"42"}}]})",
+        // An empty reasoning_content next to a filled reasoning field.
+        R"({"choices":[{"index":0,"delta":{"reasoning_content":"","reasoning":"aside"}}]})",
+        R"({"choices":[{"index":0,"delta":{"content":"!"},"finish_reason":"stop"}]})",
+        "[DONE]",
+    });
+    const Run run = feedWhole(bytes);
+    QCOMPARE(run.events, (QStringList{
+                             QStringLiteral("reasoning:Let me think"),
+                             QStringLiteral("reasoning: harder."),
+                             QStringLiteral("reasoning:Done."),
+                             QStringLiteral("text:42"),
+                             QStringLiteral("reasoning:aside"),
+                             QStringLiteral("text:!"),
+                             QStringLiteral("finish:stop"),
+                         }));
+    QCOMPARE(feedInChunks(bytes, 1).events, run.events);
+}
+
+void OpenAiMapperTest::toolCallFragments()
+{
+    const QByteArray bytes = sse({
+        R"({"choices":[{"index":0,"delta":{"role":"assistant","content":null,)"
+        R"("tool_calls":[{"index":0,"id":"call_abc","type":"function",)"
+        R"("function":{"name":"get_weather","arguments":""}}]},)"
+        R"("finish_reason":null}]})",
+        R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,)"
+        R"("function":{"arguments":"{\"city\":"}}]},"finish_reason":null}]})",
+        R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,)"
+        R"("function":{"arguments":"\"Oslo\"}"}}]},"finish_reason":null}]})",
+        R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":1,)"
+        R"("id":"call_def","type":"function","function":{"name":"get_time",)"
+        R"("arguments":"{}"}}]},"finish_reason":null}]})",
+        R"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})",
+        "[DONE]",
+    });
+    const Run run = feedWhole(bytes);
+    QCOMPARE(run.events, (QStringList{
+                             QStringLiteral("tool:0|call_abc|get_weather|"),
+                             QStringLiteral("tool:0|||{\"city\":"),
+                             QStringLiteral("tool:0|||\"Oslo\"}"),
+                             QStringLiteral("tool:1|call_def|get_time|{}"),
+                             QStringLiteral("finish:tool_calls"),
+                         }));
+    QVERIFY(run.done);
+    QCOMPARE(feedInChunks(bytes, 1).events, run.events);
+}
+
+void OpenAiMapperTest::malformedJsonKeepsEarlierText()
+{
+    const QByteArray bytes = sse({
+        R"({"choices":[{"index":0,"delta":{"content":"Partial "}}]})",
+        R"({"choices":[{"index":0,"delta":{"content":"ans)",
+        R"({"choices":[{"index":0,"delta":{"content":"more"}}]})",
+    });
+    OpenAiStreamMapper mapper;
+    const StreamEvents events = mapper.feed(bytes);
+    QVERIFY(events.size() >= 2);
+    QCOMPARE(describe(events.front()), QStringLiteral("text:Partial "));
+    const auto* error = std::get_if<StreamError>(&events[1]);
+    QVERIFY(error);
+    QCOMPARE(error->error.kind, ErrorKind::Protocol);
+    QVERIFY2(error->error.message.startsWith(QStringLiteral("The server sent malformed data: ")),
+             qPrintable(error->error.message));
+    QVERIFY2(error->error.message.contains(QStringLiteral("ans")),
+             qPrintable(error->error.message));
+    QVERIFY(!mapper.sawEndOfStream());
+
+    // A huge malformed chunk is quoted only briefly.
+    OpenAiStreamMapper big;
+    const StreamEvents bigEvents = big.feed("data: {" + QByteArray(100'000, 'x') + "\n\n");
+    const StreamError* bigError = firstError(bigEvents);
+    QVERIFY(bigError);
+    QVERIFY(bigError->error.message.size() < 200);
+    QVERIFY(!bigError->error.message.contains(u'\n'));
+
+    // JSON that is not an object is not a chunk either.
+    OpenAiStreamMapper array;
+    const StreamEvents arrayEvents = array.feed("data: [1,2]\n\n");
+    const StreamError* arrayError = firstError(arrayEvents);
+    QVERIFY(arrayError);
+    QCOMPARE(arrayError->error.kind, ErrorKind::Protocol);
+}
+
+void OpenAiMapperTest::inStreamError_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<ErrorKind>("kind");
+    QTest::addColumn<QString>("providerText");
+
+    QTest::newRow("openai rate limit")
+        << QByteArray(R"({"error":{"message":"Rate limit reached for gpt-4o.",)"
+                      R"("type":"requests","code":"rate_limit_exceeded"}})")
+        << ErrorKind::RateLimit << QStringLiteral("Rate limit reached for gpt-4o.");
+    QTest::newRow("openai server error")
+        << QByteArray(
+               R"({"error":{"message":"The server had an error while processing your request.",)"
+               R"("type":"server_error","code":null}})")
+        << ErrorKind::ServerError
+        << QStringLiteral("The server had an error while processing your request.");
+    QTest::newRow("openrouter numeric code")
+        << QByteArray(R"({"id":"gen-1","error":{"code":429,)"
+                      R"("message":"Provider returned error"},"choices":[{"index":0,)"
+                      R"("delta":{"content":""},"finish_reason":"error"}]})")
+        << ErrorKind::RateLimit << QStringLiteral("Provider returned error");
+    QTest::newRow("unknown code") << QByteArray(
+        R"({"error":{"message":"Context window exceeded","code":"weird"}})")
+                                  << ErrorKind::ServerError
+                                  << QStringLiteral("Context window exceeded");
+    QTest::newRow("plain string") << QByteArray(R"({"error":"model crashed"})")
+                                  << ErrorKind::ServerError << QStringLiteral("model crashed");
+    QTest::newRow("no message") << QByteArray(R"({"error":{"code":502}})") << ErrorKind::ServerError
+                                << QString();
+}
+
+void OpenAiMapperTest::inStreamError()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(ErrorKind, kind);
+    QFETCH(QString, providerText);
+
+    OpenAiStreamMapper mapper;
+    const StreamEvents events =
+        mapper.feed(sse({R"({"choices":[{"index":0,"delta":{"content":"Hi"}}]})", payload}));
+    QCOMPARE(describe(events.front()), QStringLiteral("text:Hi"));
+    QCOMPARE(events.size(), std::size_t(2));
+    const auto* error = std::get_if<StreamError>(&events.back());
+    QVERIFY(error);
+    QCOMPARE(error->error.kind, kind);
+    QVERIFY(!error->error.retryable);
+    QVERIFY(!error->error.message.isEmpty());
+    QVERIFY2(error->error.message.contains(providerText), qPrintable(error->error.message));
+}
+
+void OpenAiMapperTest::withoutDoneIsNotEnded()
+{
+    // The connection dropped after a finish_reason but before [DONE], with a half event pending.
+    const QByteArray bytes =
+        sse({R"({"choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]})",
+             R"({"choices":[{"index":0,"delta":{},"finish_reason":"length"}]})"})
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lost\"}}]}\n";
+    OpenAiStreamMapper mapper;
+    QCOMPARE(describe(mapper.feed(bytes)),
+             (QStringList{QStringLiteral("text:Hi"), QStringLiteral("finish:length")}));
+    QVERIFY(describe(mapper.finish()).isEmpty());
+    QVERIFY(!mapper.sawEndOfStream());
+
+    OpenAiStreamMapper done;
+    done.feed("data: [DONE]\n\n");
+    QVERIFY(done.sawEndOfStream());
+}
+
+void OpenAiMapperTest::nullAndWrongTypedFields()
+{
+    const QByteArray bytes = sse({
+        R"({"choices":[{"index":0,"delta":{"content":null,)"
+        R"("reasoning_content":null,"reasoning":null,"tool_calls":null},)"
+        R"("finish_reason":null}],"usage":null})",
+        R"({"choices":[{"index":0,"delta":null,"finish_reason":null}]})",
+        R"({"choices":null,"usage":null,"error":null})",
+        R"({"choices":[null,5,"x",{"delta":{"content":7,"reasoning":[],)"
+        R"("tool_calls":{"a":1}},"finish_reason":3}]})",
+        R"({"choices":[{"delta":{"tool_calls":[null,1,{"index":"0","id":5,"function":null}]}}]})",
+        R"({"choices":[],"usage":{"prompt_tokens":null,"completion_tokens":"3"}})",
+        R"({"object":"chat.completion.chunk"})",
+        "[DONE]",
+    });
+    const Run run = feedWhole(bytes);
+    QCOMPARE(run.events, (QStringList{QStringLiteral("tool:0|||"), QStringLiteral("usage:-1/-1")}));
+    QVERIFY(run.done);
+}
+
+void OpenAiMapperTest::utf8SplitAcrossChunks()
+{
+    // 2-, 3- and 4-byte characters, split at every possible position.
+    const QString text = QStringLiteral("\u00e9\u20ac\U0001F600 ok");
+    const QByteArray bytes =
+        sse({R"({"choices":[{"index":0,"delta":{"content":")" + text.toUtf8() + R"("}}]})"});
+    const qsizetype start = bytes.indexOf(text.toUtf8());
+    for (qsizetype split = start; split <= start + text.toUtf8().size(); ++split) {
+        OpenAiStreamMapper mapper;
+        QStringList events = describe(mapper.feed(QByteArrayView(bytes).first(split)));
+        events += describe(mapper.feed(QByteArrayView(bytes).sliced(split)));
+        QCOMPARE(events, QStringList{QStringLiteral("text:") + text});
+    }
+    QCOMPARE(feedInChunks(bytes, 1).events, QStringList{QStringLiteral("text:") + text});
+}
+
+QTEST_GUILESS_MAIN(OpenAiMapperTest)
+#include "OpenAiMapperTest.moc"
