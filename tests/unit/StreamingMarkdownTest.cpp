@@ -42,50 +42,50 @@ QStringList feed(MarkdownBlockSplitter& splitter, const QString& text, qsizetype
     return completed;
 }
 
-const QString kReply = QStringLiteral(
-    "# Sorting in C++\n"
-    "Here is **how** to sort a `std::vector`, with a [link](https://example.com).\n"
-    "\n"
-    "1. Include the header.\n"
-    "2. Call `std::sort`:\n"
-    "\n"
-    "   ```cpp\n"
-    "   std::sort(v.begin(), v.end());\n"
-    "   ```\n"
-    "\n"
-    "3. Done.\n"
-    "\n"
-    "```python\n"
-    "def f():\n"
-    "\n"
-    "    return 1\n"
-    "```\n"
-    "\n"
-    "~~~\n"
-    "``` not a fence end\n"
-    "\n"
-    "~~~\n"
-    "\n"
-    "> A quote\n"
-    "> on two lines\n"
-    "\n"
-    "- a\n"
-    "- b\n"
-    "  - nested\n"
-    "\n"
-    "- loose item\n"
-    "\n"
-    "Paragraph one\n"
-    "continues here.\n"
-    "## Second heading\n"
-    "\n"
-    "---\n"
-    "\n"
-    "Last *words*\r\n"
-    "\r\n"
-    "    indented code\n"
-    "\n"
-    "The end.");
+const QString kReply =
+    QStringLiteral("# Sorting in C++\n"
+                   "Here is **how** to sort a `std::vector`, with a [link](https://example.com).\n"
+                   "\n"
+                   "1. Include the header.\n"
+                   "2. Call `std::sort`:\n"
+                   "\n"
+                   "   ```cpp\n"
+                   "   std::sort(v.begin(), v.end());\n"
+                   "   ```\n"
+                   "\n"
+                   "3. Done.\n"
+                   "\n"
+                   "```python\n"
+                   "def f():\n"
+                   "\n"
+                   "    return 1\n"
+                   "```\n"
+                   "\n"
+                   "~~~\n"
+                   "``` not a fence end\n"
+                   "\n"
+                   "~~~\n"
+                   "\n"
+                   "> A quote\n"
+                   "> on two lines\n"
+                   "\n"
+                   "- a\n"
+                   "- b\n"
+                   "  - nested\n"
+                   "\n"
+                   "- loose item\n"
+                   "\n"
+                   "Paragraph one\n"
+                   "continues here.\n"
+                   "## Second heading\n"
+                   "\n"
+                   "---\n"
+                   "\n"
+                   "Last *words*\r\n"
+                   "\r\n"
+                   "    indented code\n"
+                   "\n"
+                   "The end.");
 
 } // namespace
 
@@ -99,6 +99,9 @@ private Q_SLOTS:
         QCOMPARE(splitter.append(u"one\ntwo\n\nthree\n\n\nfour"),
                  QStringList({u"one\ntwo"_s, u"three"_s}));
         QCOMPARE(splitter.tail(), u"four"_s);
+        // A paragraph is final at its blank line, before anything follows.
+        QCOMPARE(splitter.append(u"\n\n"), QStringList({u"four"_s}));
+        QVERIFY(splitter.tail().isEmpty());
     }
 
     void keepsBlankLinesInsideFences()
@@ -169,22 +172,28 @@ private Q_SLOTS:
 
     void decidesAsSoonAsTheNextLineShowsItsStart()
     {
-        // A paragraph is final once the next line visibly starts something else: a reply whose
-        // paragraphs are single long lines must not keep two paragraphs in the tail.
+        // After a list, the block is final once the next line visibly starts something else: a
+        // long single-line paragraph must not drag the list along in the tail.
         MarkdownBlockSplitter splitter;
-        QVERIFY(splitter.append(u"para\n\n").isEmpty());
+        QVERIFY(splitter.append(u"- a\n\n").isEmpty());
         QVERIFY(splitter.append(u"   ").isEmpty()); // may still be a blank line
-        QCOMPARE(splitter.append(u"x"), QStringList()); // indented: continues the paragraph
+        QVERIFY(splitter.append(u"x").isEmpty());   // indented: continues the item
         splitter.reset();
-        QVERIFY(splitter.append(u"para\n\n").isEmpty());
-        QCOMPARE(splitter.append(u"N"), QStringList({u"para"_s}));
+        QVERIFY(splitter.append(u"- a\n\n").isEmpty());
+        QCOMPARE(splitter.append(u"N"), QStringList({u"- a"_s}));
         QCOMPARE(splitter.tail(), u"N"_s);
-        // After a list, "1" may become "12. item": wait until the marker is decided.
+        // "1" may become "12. item": wait until the marker is decided.
         splitter.reset();
         QVERIFY(splitter.append(u"- a\n\n1").isEmpty());
         QVERIFY(splitter.append(u"2.").isEmpty());
         QVERIFY(splitter.append(u" b").isEmpty());
         QCOMPARE(splitter.append(u"\n\n12x"), QStringList({u"- a\n\n12. b"_s}));
+    }
+
+    void indentedCodeKeepsItsBlankLines()
+    {
+        MarkdownBlockSplitter splitter;
+        QCOMPARE(splitter.append(u"    a\n\n    b\n\nafter\n"), QStringList({u"    a\n\n    b"_s}));
     }
 
     void handlesCrLfAndLeadingBlankLines()
@@ -221,6 +230,10 @@ private Q_SLOTS:
             QTest::addRow("reply/%d", size) << kReply << size;
             QTest::addRow("list-first/%d", size) << u"- x\n- y\n\npara\n\n1. a\n2. b"_s << size;
             QTest::addRow("rule-last/%d", size) << u"para\n\n***\n\n---"_s << size;
+            QTest::addRow("table/%d", size)
+                << u"Intro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter"_s << size;
+            QTest::addRow("code-first/%d", size)
+                << u"```\ncode\n```\ntext right after\n# H\n- x\n  1. y\n\n  z"_s << size;
         }
     }
 
@@ -245,9 +258,9 @@ private Q_SLOTS:
         }
 
         QCOMPARE(markdown.text(), text);
+        QCOMPARE(structure(streamed), structure(reference));
         QCOMPARE(streamed.toPlainText(), reference.toPlainText());
         QCOMPARE(whole.toPlainText(), reference.toPlainText());
-        QCOMPARE(structure(streamed), structure(reference));
     }
 
     void completedBlocksAreNotRenderedAgain()
@@ -258,7 +271,7 @@ private Q_SLOTS:
         QCOMPARE(markdown.stats().committedInsertions, 1);
         // Mark the finished block: re-rendering it would create a new block without the mark.
         document.firstBlock().setUserState(42);
-        const int finalEnd = markdown.tailStart();
+        const int finalEnd = markdown.finalEnd();
         QVERIFY(finalEnd > 0);
 
         int lowestChange = INT_MAX;
@@ -281,22 +294,22 @@ private Q_SLOTS:
         StreamingMarkdown markdown(&document);
         const QString paragraph = u"A paragraph of a long reply, with *some* `code` in it.\n\n"_s;
         int lowestChange = INT_MAX;
-        int previousTailStart = 0;
+        int previousFinalEnd = 0;
         connect(&document, &QTextDocument::contentsChange, this,
                 [&](int position, int, int) { lowestChange = std::min(lowestChange, position); });
         for (int i = 0; i < 300; ++i) {
             for (qsizetype at = 0; at < paragraph.size(); at += 5) {
                 lowestChange = INT_MAX;
-                previousTailStart = markdown.tailStart();
+                previousFinalEnd = markdown.finalEnd();
                 markdown.append(QStringView(paragraph).mid(at, 5));
                 // Each update touches the document only from the start of the unfinished tail.
-                QVERIFY(lowestChange >= previousTailStart);
+                QVERIFY(lowestChange >= previousFinalEnd);
             }
         }
         QCOMPARE(document.blockCount(), 300);
         // The text that is re-rendered per update is bounded by one paragraph.
         QVERIFY(markdown.stats().maxTailLength <= paragraph.size());
-        QCOMPARE(markdown.stats().committedInsertions, 299);
+        QCOMPARE(markdown.stats().committedInsertions, 300);
     }
 
     void codeBackgroundIsAppliedToCodeOnly()

@@ -1,0 +1,18 @@
+// ChatSettings: what the chat window needs to start a turn (provider, model, system prompt,
+// idle timeout). Filled by app/ from the settings and the command line; a plain value.
+#pragma once
+
+#include "core/chat/ChatTypes.h"
+
+#include <QString>
+
+namespace keel::ui {
+
+struct ChatSettings {
+    core::ProviderConfig provider;
+    QString model;
+    QString systemPrompt;
+    int idleTimeoutMs = 600'000;
+};
+
+} // namespace keel::ui

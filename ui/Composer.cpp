@@ -1,0 +1,84 @@
+// Composer: the message editor with Enter-to-send and a height that follows its text.
+#include "ui/Composer.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QKeyEvent>
+#include <QtMath>
+
+#include <algorithm>
+
+namespace keel::ui {
+
+Composer::Composer(QWidget* parent)
+    : QPlainTextEdit(parent)
+{
+    setPlaceholderText(tr("Message Keel…"));
+    setAccessibleName(tr("Message"));
+    setAccessibleDescription(tr("Enter sends the message, Shift+Enter starts a new line."));
+    setTabChangesFocus(true);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // The plain-text layout reports its size in lines, wrapped lines included.
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+            &Composer::updateHeight);
+    updateHeight();
+}
+
+QSize Composer::sizeHint() const
+{
+    return {QPlainTextEdit::sizeHint().width(), m_height};
+}
+
+QSize Composer::minimumSizeHint() const
+{
+    return {120, m_height};
+}
+
+void Composer::keyPressEvent(QKeyEvent* event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (!enter) {
+        QPlainTextEdit::keyPressEvent(event);
+        return;
+    }
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    if (modifiers == Qt::ShiftModifier) {
+        // A real paragraph break: QPlainTextEdit would insert a line separator (U+2028).
+        textCursor().insertBlock();
+        ensureCursorVisible();
+        event->accept();
+        return;
+    }
+    if (modifiers != Qt::NoModifier) {
+        QPlainTextEdit::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+    const QString text = toPlainText();
+    if (!text.trimmed().isEmpty())
+        Q_EMIT submitted(text);
+}
+
+int Composer::heightForLines(int lines) const
+{
+    const QMargins margins = contentsMargins();
+    const qreal lineHeight = fontMetrics().lineSpacing();
+    return qCeil(lines * lineHeight + 2 * document()->documentMargin()) + 2 * frameWidth()
+           + margins.top() + margins.bottom();
+}
+
+void Composer::updateHeight()
+{
+    const int lines =
+        std::clamp(qCeil(document()->documentLayout()->documentSize().height()), 1, kMaximumLines);
+    const int height = heightForLines(lines);
+    if (height == m_height)
+        return;
+    m_height = height;
+    setFixedHeight(height);
+    updateGeometry();
+}
+
+} // namespace keel::ui
