@@ -32,7 +32,8 @@ Environment:
 ParseResult parseArguments(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Keel, a native desktop chat client for LLMs."));
+    parser.setApplicationDescription(
+        QStringLiteral("Keel, a native desktop chat client for LLMs."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
@@ -95,7 +96,8 @@ ParseResult parseArguments(const QStringList& arguments)
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         if (positional.first() != QStringLiteral("ask")) {
-            result.error = QStringLiteral("Unknown command \"%1\". Try --help.").arg(positional.first());
+            result.error =
+                QStringLiteral("Unknown command \"%1\". Try --help.").arg(positional.first());
             return result;
         }
         options.mode = Mode::Ask;
@@ -107,13 +109,13 @@ ParseResult parseArguments(const QStringList& arguments)
     }
 
     options.profileDir = parser.value(profile);
-    const QString keyVariable = parser.isSet(keyEnv) ? parser.value(keyEnv)
-                                                     : QString::fromLatin1(kDefaultKeyVariable);
+    const QString keyVariable =
+        parser.isSet(keyEnv) ? parser.value(keyEnv) : QString::fromLatin1(kDefaultKeyVariable);
     options.provider.kind = QStringLiteral("openai");
     options.provider.apiKey = qEnvironmentVariable(keyVariable.toLocal8Bit().constData());
     options.provider.apiKeySource = QStringLiteral("the environment variable %1").arg(keyVariable);
-    options.provider.baseUrl = parser.isSet(baseUrl) ? parser.value(baseUrl)
-                                                     : qEnvironmentVariable("OPENAI_BASE_URL");
+    options.provider.baseUrl =
+        parser.isSet(baseUrl) ? parser.value(baseUrl) : qEnvironmentVariable("OPENAI_BASE_URL");
     if (options.provider.baseUrl.isEmpty())
         options.provider.baseUrl = QString::fromLatin1(kDefaultBaseUrl);
     options.model = parser.isSet(model) ? parser.value(model) : qEnvironmentVariable("KEEL_MODEL");

@@ -7,9 +7,8 @@
 #include <QTextStream>
 #include <QUuid>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace keel::app {
 
@@ -77,6 +76,15 @@ bool AskCommand::start()
     return true;
 }
 
+void AskCommand::cancel()
+{
+    m_cancelled = true;
+    core::Engine* engine = m_engine;
+    const QString turnId = m_turnId;
+    QMetaObject::invokeMethod(
+        engine, [engine, turnId] { engine->cancelTurn(turnId); }, Qt::QueuedConnection);
+}
+
 void AskCommand::onDelta(const core::TurnDelta& delta)
 {
     if (delta.turnId != m_turnId)
@@ -133,7 +141,8 @@ void AskCommand::onFinished(const core::TurnResult& result)
         if (!complete)
             writeOut(stderr, "keel: " + result.error.message.simplified().toUtf8() + '\n');
     }
-    Q_EMIT done(complete ? 0 : 1);
+    constexpr int kExitInterrupted = 130; // the shell's convention for SIGINT
+    Q_EMIT done(complete ? 0 : (m_cancelled ? kExitInterrupted : 1));
 }
 
 } // namespace keel::app

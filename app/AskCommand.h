@@ -21,6 +21,8 @@ public:
     // Starts the turn; emits done(exitCode) when it ended. Returns false (with the message on
     // stderr) if there is nothing to send.
     bool start();
+    // Stops the turn (Ctrl+C); done() follows with the partial reply printed and exit code 130.
+    void cancel();
 
 Q_SIGNALS:
     void done(int exitCode);
@@ -34,6 +36,7 @@ private:
     core::Engine* m_engine;
     QString m_turnId;
     bool m_endsWithNewline = true;
+    bool m_cancelled = false;
 };
 
 } // namespace keel::app

@@ -42,15 +42,18 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
                 [this](const core::TurnRequest& request) {
                     m_diagnostics.turnStarted(request.turnId);
                 });
-        connect(engine, &core::Engine::turnDelta, this,
-                [this](const core::TurnDelta& delta) { m_diagnostics.delta(delta); },
-                Qt::QueuedConnection);
-        connect(engine, &core::Engine::turnHeartbeat, this,
-                [this](const core::TurnHeartbeat& beat) { m_diagnostics.heartbeat(beat); },
-                Qt::QueuedConnection);
-        connect(engine, &core::Engine::turnFinished, this,
-                [this](const core::TurnResult& result) { m_diagnostics.finished(result); },
-                Qt::QueuedConnection);
+        connect(
+            engine, &core::Engine::turnDelta, this,
+            [this](const core::TurnDelta& delta) { m_diagnostics.delta(delta); },
+            Qt::QueuedConnection);
+        connect(
+            engine, &core::Engine::turnHeartbeat, this,
+            [this](const core::TurnHeartbeat& beat) { m_diagnostics.heartbeat(beat); },
+            Qt::QueuedConnection);
+        connect(
+            engine, &core::Engine::turnFinished, this,
+            [this](const core::TurnResult& result) { m_diagnostics.finished(result); },
+            Qt::QueuedConnection);
     }
     connect(window, &ui::MainWindow::turnEnded, this,
             [this](const QString& turnId, core::TurnOutcome /*outcome*/) {
@@ -68,8 +71,7 @@ void GuiSession::start()
         m_watchdog.start();
     m_window->show();
     if (!m_options.sendText.isEmpty()) {
-        QTimer::singleShot(0, m_window.get(),
-                           [this] { m_window->sendText(m_options.sendText); });
+        QTimer::singleShot(0, m_window.get(), [this] { m_window->sendText(m_options.sendText); });
     } else if (m_options.quitWhenIdle) {
         QTimer::singleShot(0, this, &GuiSession::quitNow);
     }

@@ -4,6 +4,7 @@
 #include "AskCommand.h"
 #include "CoreThread.h"
 #include "GuiSession.h"
+#include "TerminationWatcher.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -32,6 +33,9 @@ int runAsk(int argc, char** argv, const app::AppOptions& options)
         exitCode = code;
         QCoreApplication::quit();
     });
+    app::TerminationWatcher termination;
+    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &ask,
+                     &app::AskCommand::cancel);
     core.start();
     if (!ask.start())
         return 2;
@@ -46,6 +50,9 @@ int runGui(int argc, char** argv, const app::AppOptions& options)
     QApplication::setApplicationDisplayName(QStringLiteral("Keel"));
     QApplication::setDesktopFileName(QStringLiteral("keel"));
     app::GuiSession session(options);
+    app::TerminationWatcher termination;
+    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &application,
+                     &QApplication::quit);
     session.start();
     const int code = application.exec();
     const int finishCode = session.finish();

@@ -1,7 +1,7 @@
 // Engine: routes queued requests to turn runners on the core loop and their signals back out.
 #include "Engine.h"
-#include "ThreadCheck.h"
 
+#include "ThreadCheck.h"
 #include "chat/TurnRunner.h"
 #include "net/CurlMulti.h"
 #include "providers/Provider.h"
@@ -47,9 +47,10 @@ void Engine::startTurn(const TurnRequest& request)
         TurnResult result;
         result.turnId = request.turnId;
         result.outcome = TurnOutcome::Error;
-        result.error = {ErrorKind::InvalidRequest,
-                        tr("Keel does not know the provider kind \"%1\".").arg(request.provider.kind),
-                        0, false};
+        result.error = {
+            ErrorKind::InvalidRequest,
+            tr("Keel does not know the provider kind \"%1\".").arg(request.provider.kind), 0,
+            false};
         Q_EMIT turnFinished(result);
         return;
     }

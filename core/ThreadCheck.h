@@ -7,10 +7,10 @@
 #include <QThread>
 #include <QtGlobal>
 
-#define KEEL_ASSERT_OWN_THREAD(object)                                                            \
-    do {                                                                                          \
-        if (Q_UNLIKELY(QThread::currentThread() != (object)->thread()))                           \
-            qFatal("%s called from thread %p, but %s lives on %p", Q_FUNC_INFO,                   \
-                   static_cast<void*>(QThread::currentThread()),                                  \
-                   (object)->metaObject()->className(), static_cast<void*>((object)->thread())); \
+#define KEEL_ASSERT_OWN_THREAD(object)                                                             \
+    do {                                                                                           \
+        if (Q_UNLIKELY(QThread::currentThread() != (object)->thread()))                            \
+            qFatal("%s called from thread %p, but %s lives on %p", Q_FUNC_INFO,                    \
+                   static_cast<void*>(QThread::currentThread()),                                   \
+                   (object)->metaObject()->className(), static_cast<void*>((object)->thread()));   \
     } while (false)

@@ -1,5 +1,6 @@
 // TurnRunner: the life of one streaming turn on the core loop.
 #include "chat/TurnRunner.h"
+
 #include "ThreadCheck.h"
 
 #include <QThread>
@@ -96,7 +97,8 @@ bool TurnRunner::onBody(QByteArrayView bytes)
     m_sinceLastByte.restart();
     if (!m_httpOk) {
         if (m_errorBody.size() < kMaxErrorBody)
-            m_errorBody.append(bytes.first(std::min(bytes.size(), kMaxErrorBody - m_errorBody.size())));
+            m_errorBody.append(
+                bytes.first(std::min(bytes.size(), kMaxErrorBody - m_errorBody.size())));
         return true;
     }
     return apply(m_mapper->feed(bytes));
@@ -144,7 +146,8 @@ void TurnRunner::onFinished(const TransferOutcome& outcome)
         return;
     }
     if (!m_httpOk) {
-        finish(TurnOutcome::Error, m_provider->mapHttpError(m_head, m_errorBody, m_request.provider));
+        finish(TurnOutcome::Error,
+               m_provider->mapHttpError(m_head, m_errorBody, m_request.provider));
         return;
     }
     if (!apply(m_mapper->finish()) && m_streamError) {
@@ -166,8 +169,8 @@ TurnError TurnRunner::transportError(const TransferOutcome& outcome) const
     const QString& url = m_request.provider.baseUrl;
     switch (outcome.status) {
     case TransferStatus::ConnectFailed:
-        return {ErrorKind::Network,
-                tr("Could not connect to %1: %2").arg(url, outcome.message), 0, true};
+        return {ErrorKind::Network, tr("Could not connect to %1: %2").arg(url, outcome.message), 0,
+                true};
     case TransferStatus::TlsFailed:
         return {ErrorKind::Network,
                 tr("Secure connection to %1 failed: %2").arg(hostOf(url), outcome.message), 0,
@@ -180,8 +183,7 @@ TurnError TurnRunner::transportError(const TransferOutcome& outcome) const
                 0, false};
     default:
         return {ErrorKind::Network,
-                tr("The connection to %1 failed: %2").arg(hostOf(url), outcome.message), 0,
-                false};
+                tr("The connection to %1 failed: %2").arg(hostOf(url), outcome.message), 0, false};
     }
 }
 

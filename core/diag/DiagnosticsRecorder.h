@@ -29,7 +29,8 @@ public:
 private:
     struct Turn {
         QString id;
-        QString outcome = QStringLiteral("running");
+        // The file is written on exit, after the core cancelled whatever was still running.
+        QString outcome = QStringLiteral("cancelled");
         QElapsedTimer clock;
         qint64 lastBeatMs = 0; // on clock; the turn's start counts as the first beat
         qint64 maxGapMs = 0;

@@ -46,8 +46,8 @@ private:
             [record = m_record, posted, self] {
                 record(posted, nowNs());
                 if (self)
-                    QMetaObject::invokeMethod(self, [self] { self->finishProbe(); },
-                                              Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        self, [self] { self->finishProbe(); }, Qt::QueuedConnection);
             },
             Qt::QueuedConnection);
     }
@@ -80,7 +80,8 @@ void LatencyWatchdog::start()
     connect(&m_thread, &QThread::finished, ticker, &QObject::deleteLater);
     m_ticker = ticker;
     m_thread.start();
-    QMetaObject::invokeMethod(ticker, [ticker] { ticker->begin(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        ticker, [ticker] { ticker->begin(); }, Qt::QueuedConnection);
 }
 
 void LatencyWatchdog::stop()

@@ -1,5 +1,6 @@
 // CurlMulti: libcurl's multi socket interface on the Qt event loop of the thread that owns it.
 #include "net/CurlMulti.h"
+
 #include "ThreadCheck.h"
 
 #include <QElapsedTimer>
@@ -7,10 +8,9 @@
 #include <QSocketNotifier>
 #include <QThread>
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cstring>
+#include <curl/curl.h>
 
 namespace keel::core {
 
@@ -292,7 +292,8 @@ size_t CurlMulti::headerCallback(char* data, size_t size, size_t count, void* us
         // End of a header block. Interim (1xx) and followed redirects are not the response.
         long status = 0;
         curl_easy_getinfo(transfer->easy, CURLINFO_RESPONSE_CODE, &status);
-        const bool redirect = status >= 300 && status < 400 && !transfer->head.header("location").isEmpty();
+        const bool redirect =
+            status >= 300 && status < 400 && !transfer->head.header("location").isEmpty();
         if (status >= 200 && !redirect)
             transfer->deliverHead();
         return bytes;
@@ -364,8 +365,8 @@ void CurlMulti::reapFinished()
                 break;
             }
             const QString detail = QString::fromUtf8(transfer->errorBuffer).trimmed();
-            outcome.message = detail.isEmpty() ? QString::fromUtf8(curl_easy_strerror(code))
-                                               : detail;
+            outcome.message =
+                detail.isEmpty() ? QString::fromUtf8(curl_easy_strerror(code)) : detail;
         }
         finishTransfer(transfer, outcome);
     }

@@ -11,13 +11,13 @@
 namespace keel::core {
 
 enum class TransferStatus {
-    Ok,             // the server closed the response normally
-    ConnectFailed,  // refused, unreachable, DNS failure, connect timeout
-    TlsFailed,      // handshake or certificate failure
-    IdleTimeout,    // no byte for idleTimeoutMs
-    NetworkError,   // reset, truncated transfer, other transport errors
-    Aborted,        // the sink returned false from onBody
-    Cancelled,      // CurlMulti::cancel
+    Ok,            // the server closed the response normally
+    ConnectFailed, // refused, unreachable, DNS failure, connect timeout
+    TlsFailed,     // handshake or certificate failure
+    IdleTimeout,   // no byte for idleTimeoutMs
+    NetworkError,  // reset, truncated transfer, other transport errors
+    Aborted,       // the sink returned false from onBody
+    Cancelled,     // CurlMulti::cancel
 };
 
 struct TransferOutcome {

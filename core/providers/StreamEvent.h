@@ -27,7 +27,8 @@ struct UsageEvent {
     Usage usage;
 };
 struct FinishEvent {
-    QString reason; // provider's finish reason, normalised: stop, length, tool_calls, content_filter, ...
+    QString reason; // provider's finish reason, normalised: stop, length, tool_calls,
+                    // content_filter, ...
 };
 struct StreamError {
     TurnError error;

@@ -26,8 +26,8 @@ private Q_SLOTS:
             expectedChars += tokens.back().size();
         }
         server.enqueue(Response::openAiStream(tokens, 16384));
-        const GuiRunResult run = runGuiOnce(QStringLiteral(KEEL_BINARY), server.baseUrl(),
-                                            QStringLiteral("go"), 240000);
+        const GuiRunResult run =
+            runGuiOnce(QStringLiteral(KEEL_BINARY), server.baseUrl(), QStringLiteral("go"), 240000);
         QVERIFY2(run.ok, qPrintable(run.failure));
         const QJsonObject gui = run.diagnostics.value(QStringLiteral("gui_latency_ms")).toObject();
         const QJsonObject turn =

@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QTest>
 
+#include <csignal>
+
 using namespace keel::test;
 
 namespace {
@@ -24,9 +26,13 @@ QProcessEnvironment cleanEnvironment()
 
 QStringList askArguments(const LoopbackLlmServer& server, const QStringList& extra)
 {
-    return QStringList{QStringLiteral("ask"), QStringLiteral("--base-url"), server.baseUrl(),
-                       QStringLiteral("--api-key-env"), QStringLiteral("KEEL_TEST_KEY"),
-                       QStringLiteral("--model"), QStringLiteral("m")}
+    return QStringList{QStringLiteral("ask"),
+                       QStringLiteral("--base-url"),
+                       server.baseUrl(),
+                       QStringLiteral("--api-key-env"),
+                       QStringLiteral("KEEL_TEST_KEY"),
+                       QStringLiteral("--model"),
+                       QStringLiteral("m")}
            + extra;
 }
 
@@ -54,12 +60,13 @@ private Q_SLOTS:
     void printsFirstTokensBeforeTheServerFinishes()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("Hello"))),
-                                      Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral(", world"))),
-                                      Step::hold(QStringLiteral("rest")),
-                                      Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("!"))),
-                                      Step::send(LoopbackLlmServer::openAiFinish()),
-                                      Step::send(LoopbackLlmServer::openAiDone())}));
+        server.enqueue(
+            Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("Hello"))),
+                           Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral(", world"))),
+                           Step::hold(QStringLiteral("rest")),
+                           Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("!"))),
+                           Step::send(LoopbackLlmServer::openAiFinish()),
+                           Step::send(LoopbackLlmServer::openAiDone())}));
         QProcess keel;
         keel.setProcessEnvironment(cleanEnvironment());
         keel.start(QStringLiteral(KEEL_BINARY), askArguments(server, {QStringLiteral("Say hi")}));
@@ -67,10 +74,12 @@ private Q_SLOTS:
         QByteArray out;
         // The server holds the end of the stream until we have seen the first tokens: if the
         // CLI buffered its output this would time out.
-        QVERIFY(QTest::qWaitFor([&] {
-            out += keel.readAllStandardOutput();
-            return out.contains("Hello, world");
-        }, 10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += keel.readAllStandardOutput();
+                return out.contains("Hello, world");
+            },
+            10000));
         QCOMPARE(keel.state(), QProcess::Running);
         QCOMPARE(server.holdsReached(QStringLiteral("rest")), 1);
         server.release(QStringLiteral("rest"));
@@ -79,21 +88,27 @@ private Q_SLOTS:
         QCOMPARE(keel.exitCode(), 0);
         QCOMPARE(out, QByteArray("Hello, world!\n"));
         const QJsonObject body = server.requests().value(0).jsonBody();
-        QCOMPARE(body.value(QStringLiteral("messages")).toArray().last().toObject()
-                     .value(QStringLiteral("content")).toString(),
+        QCOMPARE(body.value(QStringLiteral("messages"))
+                     .toArray()
+                     .last()
+                     .toObject()
+                     .value(QStringLiteral("content"))
+                     .toString(),
                  QStringLiteral("Say hi"));
-        QCOMPARE(server.requests().value(0).header("authorization"), QByteArray("Bearer sk-cli-secret"));
+        QCOMPARE(server.requests().value(0).header("authorization"),
+                 QByteArray("Bearer sk-cli-secret"));
     }
 
     void jsonModePrintsOneObjectPerEvent()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiReasoningChunk(QStringLiteral("hmm"))),
-                                      Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("4"))),
-                                      Step::delay(1100), // long enough for one heartbeat
-                                      Step::send(LoopbackLlmServer::openAiFinish()),
-                                      Step::send(LoopbackLlmServer::openAiUsage(12, 1)),
-                                      Step::send(LoopbackLlmServer::openAiDone())}));
+        server.enqueue(Response::sse(
+            {Step::send(LoopbackLlmServer::openAiReasoningChunk(QStringLiteral("hmm"))),
+             Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("4"))),
+             Step::delay(1100), // long enough for one heartbeat
+             Step::send(LoopbackLlmServer::openAiFinish()),
+             Step::send(LoopbackLlmServer::openAiUsage(12, 1)),
+             Step::send(LoopbackLlmServer::openAiDone())}));
         QProcess keel;
         keel.setProcessEnvironment(cleanEnvironment());
         keel.start(QStringLiteral(KEEL_BINARY),
@@ -159,7 +174,8 @@ private Q_SLOTS:
         QCOMPARE(last.value(QStringLiteral("type")).toString(), QStringLiteral("error"));
         QCOMPARE(last.value(QStringLiteral("kind")).toString(), QStringLiteral("rate_limit"));
         QCOMPARE(last.value(QStringLiteral("status")).toInt(), 429);
-        QVERIFY(last.value(QStringLiteral("message")).toString().contains(QStringLiteral("Slow down")));
+        QVERIFY(
+            last.value(QStringLiteral("message")).toString().contains(QStringLiteral("Slow down")));
     }
 
     void promptFromStandardInput()
@@ -179,6 +195,31 @@ private Q_SLOTS:
             server.requests().value(0).jsonBody().value(QStringLiteral("messages")).toArray();
         QCOMPARE(messages.last().toObject().value(QStringLiteral("content")).toString(),
                  QStringLiteral("from stdin\n"));
+    }
+
+    void interruptKeepsPartialReplyAndExits130()
+    {
+        LoopbackLlmServer server;
+        server.enqueue(Response::sse(
+            {Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("half an answer"))),
+             Step::hang()}));
+        QProcess keel;
+        keel.setProcessEnvironment(cleanEnvironment());
+        keel.start(QStringLiteral(KEEL_BINARY), askArguments(server, {QStringLiteral("hi")}));
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += keel.readAllStandardOutput();
+                return out.contains("half an answer");
+            },
+            10000));
+        ::kill(static_cast<pid_t>(keel.processId()), SIGINT);
+        QVERIFY(keel.waitForFinished(10000));
+        out += keel.readAllStandardOutput();
+        QCOMPARE(keel.exitStatus(), QProcess::NormalExit); // an orderly exit, not a kill
+        QCOMPARE(keel.exitCode(), 130);
+        QCOMPARE(out, QByteArray("half an answer\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(server.openConnectionCount(), 0, 10000);
     }
 
     void missingModelIsAUsageError()

@@ -95,9 +95,9 @@ private Q_SLOTS:
     void deliversBodyBeforeTheResponseEnds()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("first"))),
-                                      Step::hold(QStringLiteral("rest")),
-                                      Step::send(LoopbackLlmServer::openAiDone())}));
+        server.enqueue(Response::sse(
+            {Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("first"))),
+             Step::hold(QStringLiteral("rest")), Step::send(LoopbackLlmServer::openAiDone())}));
         CurlMulti curl;
         RecordingSink sink;
         curl.start(post(chatUrl(server)), &sink);
@@ -111,8 +111,8 @@ private Q_SLOTS:
     void cancelMidStreamStopsAtOnce()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("a"))),
-                                      Step::hang()}));
+        server.enqueue(Response::sse(
+            {Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("a"))), Step::hang()}));
         CurlMulti curl;
         RecordingSink sink;
         const TransferId id = curl.start(post(chatUrl(server)), &sink);
@@ -193,7 +193,7 @@ private Q_SLOTS:
         }
         const QList<ReceivedRequest> requests = server.requests();
         QCOMPARE(requests.size(), 3);
-        QCOMPARE(requests[0].connection, requests[1].connection); // reused
+        QCOMPARE(requests[0].connection, requests[1].connection);  // reused
         QVERIFY(requests[2].connection != requests[1].connection); // closed, so a new one
         QCOMPARE(server.connectionCount(), 2);
     }
@@ -201,9 +201,9 @@ private Q_SLOTS:
     void idleTimeoutFiresWhenNothingArrives()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::sendHeaders(),
-                                      Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("a"))),
-                                      Step::hang()}));
+        server.enqueue(Response::sse(
+            {Step::sendHeaders(), Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("a"))),
+             Step::hang()}));
         CurlMulti curl;
         RecordingSink sink;
         curl.start(post(chatUrl(server), 300), &sink);
@@ -235,7 +235,8 @@ private Q_SLOTS:
         } // closed: nothing listens there now
         CurlMulti curl;
         RecordingSink sink;
-        curl.start(post(QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(port)), &sink);
+        curl.start(post(QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(port)),
+                   &sink);
         QTRY_VERIFY_WITH_TIMEOUT(sink.outcome.has_value(), 10000);
         QCOMPARE(sink.outcome->status, TransferStatus::ConnectFailed);
         QVERIFY(!sink.outcome->message.isEmpty());
@@ -257,10 +258,9 @@ private Q_SLOTS:
     void releaseNeverCallsTheSinkAgain()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("a"))),
-                                      Step::delay(50),
-                                      Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("b"))),
-                                      Step::hang()}));
+        server.enqueue(Response::sse(
+            {Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("a"))), Step::delay(50),
+             Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("b"))), Step::hang()}));
         CurlMulti curl;
         auto sink = std::make_unique<RecordingSink>();
         const TransferId id = curl.start(post(chatUrl(server)), sink.get());

@@ -1,11 +1,11 @@
 // EngineTest: whole turns through the real core loop thread (Engine on CoreThread, libcurl,
 // SSE, OpenAI mapper, coalescer, heartbeat) against the loopback server, observed from this
 // thread exactly as the GUI observes them.
-#include "CoreThread.h"
 #include "Engine.h"
-#include "MetaTypes.h"
 
+#include "CoreThread.h"
 #include "LoopbackLlmServer.h"
+#include "MetaTypes.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -73,13 +73,14 @@ TurnRequest request(const QString& baseUrl, int idleTimeoutMs = 600'000)
 
 void start(Engine* engine, const TurnRequest& r)
 {
-    QMetaObject::invokeMethod(engine, [engine, r] { engine->startTurn(r); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        engine, [engine, r] { engine->startTurn(r); }, Qt::QueuedConnection);
 }
 
 void cancel(Engine* engine, const QString& id)
 {
-    QMetaObject::invokeMethod(engine, [engine, id] { engine->cancelTurn(id); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        engine, [engine, id] { engine->cancelTurn(id); }, Qt::QueuedConnection);
 }
 
 QStringList numberedTokens(int count)
@@ -152,20 +153,21 @@ private Q_SLOTS:
         // (plus the flush before the result). Arrival times on this side can bunch up, so
         // the bound is on the count over the turn's duration, which jitter cannot inflate.
         const auto deltas = static_cast<qint64>(observer.deltaTimesMs.size());
-        QVERIFY2(deltas <= observer.result->durationMs / 16 + 2,
-                 qPrintable(QStringLiteral("%1 deltas in %2 ms")
-                                .arg(deltas)
-                                .arg(observer.result->durationMs)));
+        QVERIFY2(
+            deltas <= observer.result->durationMs / 16 + 2,
+            qPrintable(
+                QStringLiteral("%1 deltas in %2 ms").arg(deltas).arg(observer.result->durationMs)));
         QVERIFY(deltas < 5000);
     }
 
     void heartbeatsTickWhileTheServerIsSilent()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::sendHeaders(), Step::delay(3200),
-                                      Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("late"))),
-                                      Step::send(LoopbackLlmServer::openAiFinish()),
-                                      Step::send(LoopbackLlmServer::openAiDone())}));
+        server.enqueue(
+            Response::sse({Step::sendHeaders(), Step::delay(3200),
+                           Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("late"))),
+                           Step::send(LoopbackLlmServer::openAiFinish()),
+                           Step::send(LoopbackLlmServer::openAiDone())}));
         CoreThread core;
         TurnObserver observer(core.engine());
         core.start();
@@ -187,8 +189,9 @@ private Q_SLOTS:
     void authErrorShowsProviderMessageAndKeySource()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::openAiError(401, QStringLiteral("Incorrect API key provided: sk-te***ey."),
-                                             QStringLiteral("invalid_request_error")));
+        server.enqueue(
+            Response::openAiError(401, QStringLiteral("Incorrect API key provided: sk-te***ey."),
+                                  QStringLiteral("invalid_request_error")));
         const TurnResult result = runTurn(server);
         QCOMPARE(m_deltaText, result.text); // the GUI saw every byte the result holds
         QCOMPARE(result.outcome, TurnOutcome::Error);
@@ -205,7 +208,8 @@ private Q_SLOTS:
     {
         LoopbackLlmServer server;
         server.enqueue(Response::openAiError(
-            404, QStringLiteral("The model `gpt-9` does not exist or you do not have access to it."),
+            404,
+            QStringLiteral("The model `gpt-9` does not exist or you do not have access to it."),
             QStringLiteral("invalid_request_error")));
         const TurnResult result = runTurn(server);
         QCOMPARE(m_deltaText, result.text); // the GUI saw every byte the result holds
@@ -230,16 +234,18 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(observer.result.has_value(), 10000);
         QCOMPARE(observer.result->outcome, TurnOutcome::Error);
         QCOMPARE(observer.result->error.kind, ErrorKind::Network);
-        QVERIFY2(observer.result->error.message.contains(url), qPrintable(observer.result->error.message));
+        QVERIFY2(observer.result->error.message.contains(url),
+                 qPrintable(observer.result->error.message));
     }
 
     void malformedChunkIsProtocolErrorAndKeepsPartialText()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("Hello "))),
-                                      Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("world"))),
-                                      Step::send("data: {\"choices\":[{\"delta\":{\"content\":\"x\"\n\n"),
-                                      Step::send(LoopbackLlmServer::openAiDone())}));
+        server.enqueue(
+            Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("Hello "))),
+                           Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("world"))),
+                           Step::send("data: {\"choices\":[{\"delta\":{\"content\":\"x\"\n\n"),
+                           Step::send(LoopbackLlmServer::openAiDone())}));
         const TurnResult result = runTurn(server);
         QCOMPARE(m_deltaText, result.text); // the GUI saw every byte the result holds
         QCOMPARE(result.outcome, TurnOutcome::Error);
@@ -250,8 +256,9 @@ private Q_SLOTS:
     void streamEndingWithoutDoneIsIncompleteAndKeepsText()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("cut "))),
-                                      Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("off")))}));
+        server.enqueue(
+            Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("cut "))),
+                           Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("off")))}));
         const TurnResult result = runTurn(server);
         QCOMPARE(m_deltaText, result.text); // the GUI saw every byte the result holds
         QCOMPARE(result.outcome, TurnOutcome::Incomplete);
@@ -262,8 +269,9 @@ private Q_SLOTS:
     void resetMidStreamKeepsPartialText()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("partial"))),
-                                      Step::delay(50), Step::abort()}));
+        server.enqueue(
+            Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("partial"))),
+                           Step::delay(50), Step::abort()}));
         const TurnResult result = runTurn(server);
         QCOMPARE(m_deltaText, result.text); // the GUI saw every byte the result holds
         QVERIFY(result.outcome == TurnOutcome::Error || result.outcome == TurnOutcome::Incomplete);
@@ -273,8 +281,8 @@ private Q_SLOTS:
     void idleTimeoutKeepsPartialText()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("so far"))),
-                                      Step::hang()}));
+        server.enqueue(Response::sse(
+            {Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("so far"))), Step::hang()}));
         const TurnResult result = runTurn(server, 400);
         QCOMPARE(m_deltaText, result.text); // the GUI saw every byte the result holds
         QCOMPARE(result.outcome, TurnOutcome::Error);
@@ -285,8 +293,9 @@ private Q_SLOTS:
     void cancelKeepsPartialText()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("before stop"))),
-                                      Step::hang()}));
+        server.enqueue(Response::sse(
+            {Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("before stop"))),
+             Step::hang()}));
         CoreThread core;
         TurnObserver observer(core.engine());
         core.start();
@@ -303,8 +312,8 @@ private Q_SLOTS:
     void shutdownDuringStreamIsClean()
     {
         LoopbackLlmServer server;
-        server.setDefault(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("x"))),
-                                         Step::hang()}));
+        server.setDefault(Response::sse(
+            {Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("x"))), Step::hang()}));
         auto core = std::make_unique<CoreThread>();
         TurnObserver observer(core->engine());
         core->start();

@@ -16,18 +16,29 @@ private Q_SLOTS:
     void silentSixtyFiveSecondsThenTwentyThousandTokens()
     {
         LoopbackLlmServer server;
-        QStringList tokens;
+        // Silence, then 20,000 tokens paced like a fast model (20 tokens every 10 ms), so the
+        // window renders hundreds of deltas into a reply that keeps growing.
+        Response response = Response::sse({Step::sendHeaders(), Step::delay(65000)});
         qsizetype expectedChars = 0;
-        for (int i = 0; i < 20000; ++i) {
-            tokens << QStringLiteral("t%1 ").arg(i % 1000);
-            expectedChars += tokens.back().size();
+        for (int burst = 0; burst < 1000; ++burst) {
+            QByteArray events;
+            for (int i = 0; i < 20; ++i) {
+                QString token = QStringLiteral("t%1 ").arg((burst * 20 + i) % 1000);
+                if (i == 19 && burst % 5 == 4)
+                    token += QStringLiteral("\n\n"); // a paragraph every 100 tokens
+                expectedChars += token.size();
+                events += LoopbackLlmServer::openAiChunk(token);
+            }
+            response.steps.push_back(Step::send(events));
+            response.steps.push_back(Step::delay(10));
         }
-        Response response = Response::openAiStream(tokens, 4096);
-        response.steps.insert(response.steps.begin(), {Step::sendHeaders(), Step::delay(65000)});
+        response.steps.push_back(Step::send(LoopbackLlmServer::openAiFinish()));
+        response.steps.push_back(Step::send(LoopbackLlmServer::openAiUsage(5, 20000)));
+        response.steps.push_back(Step::send(LoopbackLlmServer::openAiDone()));
         server.enqueue(response);
 
-        const GuiRunResult run = runGuiOnce(QStringLiteral(KEEL_BINARY), server.baseUrl(),
-                                            QStringLiteral("hi"), 150000);
+        const GuiRunResult run =
+            runGuiOnce(QStringLiteral(KEEL_BINARY), server.baseUrl(), QStringLiteral("hi"), 150000);
         QVERIFY2(run.ok, qPrintable(run.failure));
         const QJsonObject gui = run.diagnostics.value(QStringLiteral("gui_latency_ms")).toObject();
         const QJsonArray turns = run.diagnostics.value(QStringLiteral("turns")).toArray();
@@ -37,12 +48,15 @@ private Q_SLOTS:
               "(of %d samples), deltas %d, duration %d ms",
               turn.value(QStringLiteral("heartbeats")).toInt(),
               turn.value(QStringLiteral("max_heartbeat_gap_ms")).toInt(),
-              gui.value(QStringLiteral("max")).toDouble(), gui.value(QStringLiteral("p99")).toDouble(),
-              gui.value(QStringLiteral("over_16")).toInt(), gui.value(QStringLiteral("samples")).toInt(),
+              gui.value(QStringLiteral("max")).toDouble(),
+              gui.value(QStringLiteral("p99")).toDouble(),
+              gui.value(QStringLiteral("over_16")).toInt(),
+              gui.value(QStringLiteral("samples")).toInt(),
               turn.value(QStringLiteral("gui_deltas")).toInt(),
               turn.value(QStringLiteral("duration_ms")).toInt());
         QCOMPARE(turn.value(QStringLiteral("outcome")).toString(), QStringLiteral("complete"));
         QVERIFY(turn.value(QStringLiteral("duration_ms")).toInt() >= 65000);
+        QVERIFY(turn.value(QStringLiteral("gui_deltas")).toInt() >= 100); // really streamed
         QVERIFY(turn.value(QStringLiteral("heartbeats")).toInt() >= 65);
         QVERIFY(turn.value(QStringLiteral("max_heartbeat_gap_ms")).toInt() <= 1500);
         QVERIFY(gui.value(QStringLiteral("samples")).toInt() > 1000);

@@ -33,20 +33,19 @@ inline GuiRunResult runGuiOnce(const QString& keelBinary, const QString& baseUrl
 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    for (const char* name : {"OPENAI_API_KEY", "http_proxy", "https_proxy", "HTTP_PROXY",
-                             "HTTPS_PROXY", "ALL_PROXY"})
+    for (const char* name :
+         {"OPENAI_API_KEY", "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"})
         env.remove(QString::fromLatin1(name));
     QProcess keel;
     keel.setProcessEnvironment(env);
     keel.setProcessChannelMode(QProcess::SeparateChannels);
-    keel.start(keelBinary, QStringList{QStringLiteral("--profile"), profile,
-                                       QStringLiteral("--base-url"), baseUrl,
-                                       QStringLiteral("--model"), QStringLiteral("test-model"),
-                                       QStringLiteral("--send"), prompt,
-                                       QStringLiteral("--quit-when-idle"),
-                                       QStringLiteral("--screenshot"), result.screenshotPath,
-                                       QStringLiteral("--diagnostics"), diagnostics}
-                               + extraArguments);
+    keel.start(keelBinary,
+               QStringList{QStringLiteral("--profile"), profile, QStringLiteral("--base-url"),
+                           baseUrl, QStringLiteral("--model"), QStringLiteral("test-model"),
+                           QStringLiteral("--send"), prompt, QStringLiteral("--quit-when-idle"),
+                           QStringLiteral("--screenshot"), result.screenshotPath,
+                           QStringLiteral("--diagnostics"), diagnostics}
+                   + extraArguments);
     if (!keel.waitForStarted(10000)) {
         result.failure = QStringLiteral("keel did not start: ") + keel.errorString();
         return result;

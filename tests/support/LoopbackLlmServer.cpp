@@ -16,14 +16,12 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <nlohmann/json.hpp>
-
-#include <sys/socket.h>
-
 #include <algorithm>
 #include <deque>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <sys/socket.h>
 
 namespace keel::test {
 
@@ -42,41 +40,58 @@ const QByteArray kKeepAliveComment = QByteArrayLiteral(": keep-alive\n\n");
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 408: return "Request Timeout";
-    case 413: return "Payload Too Large";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Payload Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
 bool hasHeader(const HeaderList& headers, const QByteArray& lowerCaseName)
 {
-    return std::any_of(headers.begin(), headers.end(), [&](const auto& header) {
-        return header.first.toLower() == lowerCaseName;
-    });
+    return std::any_of(headers.begin(), headers.end(),
+                       [&](const auto& header) { return header.first.toLower() == lowerCaseName; });
 }
 
 bool headerHasToken(const QByteArray& value, const QByteArray& token)
 {
     const QList<QByteArray> parts = value.split(',');
-    return std::any_of(parts.begin(), parts.end(), [&](const QByteArray& part) {
-        return part.trimmed().toLower() == token;
-    });
+    return std::any_of(parts.begin(), parts.end(),
+                       [&](const QByteArray& part) { return part.trimmed().toLower() == token; });
 }
 
 // Chunk objects share everything but the delta, so the fixed parts are spliced around the one
@@ -309,7 +324,8 @@ private:
 class ServerWorker : public QObject {
 public:
     ServerWorker(std::shared_ptr<SharedState> shared, LoopbackLlmServer* notifyTarget)
-        : m_shared(std::move(shared)), m_notifyTarget(notifyTarget)
+        : m_shared(std::move(shared))
+        , m_notifyTarget(notifyTarget)
     {
     }
 
@@ -390,7 +406,10 @@ private:
 };
 
 Connection::Connection(ServerWorker* worker, QTcpSocket* socket, int serial)
-    : QObject(worker), m_worker(worker), m_socket(socket), m_serial(serial)
+    : QObject(worker)
+    , m_worker(worker)
+    , m_socket(socket)
+    , m_serial(serial)
 {
     m_socket->setParent(this);
     // Pieces a script asks to flush separately must leave as separate segments, not wait for
@@ -537,7 +556,8 @@ bool Connection::parseOne()
     m_continueSent = false;
 
     const QByteArray connectionHeader = request.header("connection");
-    const bool clientCloses = headerHasToken(connectionHeader, "close")
+    const bool clientCloses =
+        headerHasToken(connectionHeader, "close")
         || (request.version == "HTTP/1.0" && !headerHasToken(connectionHeader, "keep-alive"));
 
     Response response;
@@ -580,7 +600,7 @@ void Connection::startResponse(Response response, bool closeAfter)
     m_headWritten = false;
     m_wait = Wait::None;
     m_closeAtEnd = closeAfter || m_response.closeAfter || m_response.raw
-        || (!m_response.chunkedEncoding && m_response.closeDelimited);
+                   || (!m_response.chunkedEncoding && m_response.closeDelimited);
     m_contentLength = 0;
     for (const Step& step : m_response.steps) {
         if (step.kind == Step::Kind::Send)
@@ -765,7 +785,8 @@ void Connection::finishResponse()
     }
     // The next request may already be buffered (pipelining or a quick client). Queued so that
     // a run of pipelined requests does not recurse.
-    QMetaObject::invokeMethod(this, [this] { parseRequests(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { parseRequests(); }, Qt::QueuedConnection);
 }
 
 void Connection::writeHead()
@@ -813,7 +834,8 @@ void Connection::writeBody(const char* data, qsizetype size)
 // Test-thread API
 
 LoopbackLlmServer::LoopbackLlmServer(quint16 port, QObject* parent)
-    : QObject(parent), m_shared(std::make_shared<detail::SharedState>())
+    : QObject(parent)
+    , m_shared(std::make_shared<detail::SharedState>())
 {
     m_thread.setObjectName(QStringLiteral("LoopbackLlmServer"));
     m_worker = new detail::ServerWorker(m_shared, this);
@@ -835,8 +857,8 @@ LoopbackLlmServer::~LoopbackLlmServer()
 {
     // Abort every socket (held, hung, streaming) on the server thread, then let it end; no
     // step ever blocks that thread, so this cannot hang.
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->shutdown(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     m_worker = nullptr;
@@ -877,8 +899,8 @@ void LoopbackLlmServer::release(const QString& name)
         QMutexLocker lock(&m_shared->mutex);
         m_shared->released.insert(name);
     }
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, name] { worker->releaseHold(name); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, name] { worker->releaseHold(name); }, Qt::QueuedConnection);
 }
 
 void LoopbackLlmServer::resetHold(const QString& name)
@@ -979,13 +1001,12 @@ QByteArray LoopbackLlmServer::openAiReasoningChunk(const QString& reasoning)
     return line;
 }
 
-QByteArray LoopbackLlmServer::openAiToolCallChunk(int index, const QString& id,
-                                                  const QString& name,
+QByteArray LoopbackLlmServer::openAiToolCallChunk(int index, const QString& id, const QString& name,
                                                   const QString& argumentsFragment)
 {
     // Real servers send id, type and name only on a call's first fragment.
     nlohmann::ordered_json call = {{"index", index},
-                           {"function", {{"arguments", argumentsFragment.toStdString()}}}};
+                                   {"function", {{"arguments", argumentsFragment.toStdString()}}}};
     if (!id.isEmpty()) {
         call["id"] = id.toStdString();
         call["type"] = "function";
@@ -994,7 +1015,8 @@ QByteArray LoopbackLlmServer::openAiToolCallChunk(int index, const QString& id,
         call["function"]["name"] = name.toStdString();
     nlohmann::ordered_json chunk = chunkObject();
     chunk["choices"] = nlohmann::ordered_json::array(
-        {{{"index", 0}, {"delta", {{"tool_calls", nlohmann::ordered_json::array({call})}}},
+        {{{"index", 0},
+          {"delta", {{"tool_calls", nlohmann::ordered_json::array({call})}}},
           {"finish_reason", nullptr}}});
     return dataLine(chunk);
 }
@@ -1003,8 +1025,8 @@ QByteArray LoopbackLlmServer::openAiFinish(const QString& reason)
 {
     nlohmann::ordered_json chunk = chunkObject();
     chunk["choices"] = nlohmann::ordered_json::array({{{"index", 0},
-                                               {"delta", nlohmann::ordered_json::object()},
-                                               {"finish_reason", reason.toStdString()}}});
+                                                       {"delta", nlohmann::ordered_json::object()},
+                                                       {"finish_reason", reason.toStdString()}}});
     return dataLine(chunk);
 }
 

@@ -72,8 +72,7 @@ struct Response {
 
     static Response sse(std::vector<Step> steps = {});
     // A complete non-streamed body with Content-Length, e.g. an error or a model list.
-    static Response body(int status, QByteArray bytes,
-                         QByteArray contentType = "application/json");
+    static Response body(int status, QByteArray bytes, QByteArray contentType = "application/json");
     // An OpenAI-style error object: {"error":{"message":..,"type":..,"code":..}}.
     static Response openAiError(int status, const QString& message,
                                 const QString& type = QStringLiteral("invalid_request_error"));
@@ -88,14 +87,14 @@ struct Response {
 
 struct ReceivedRequest {
     QByteArray method;
-    QByteArray path; // including the query string
+    QByteArray path;    // including the query string
     QByteArray version; // "HTTP/1.1"
     HeaderList headers; // names lower-cased, in arrival order
     QByteArray body;
     int connection = 0; // 1-based serial number of the connection that carried it
 
     QByteArray header(const QByteArray& lowerCaseName) const; // first match or empty
-    QJsonObject jsonBody() const;                              // empty if not a JSON object
+    QJsonObject jsonBody() const;                             // empty if not a JSON object
 };
 
 namespace detail {

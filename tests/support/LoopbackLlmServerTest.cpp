@@ -258,8 +258,7 @@ void LoopbackLlmServerTest::listensOnLoopback()
 
 void LoopbackLlmServerTest::generatorsProduceValidOpenAiChunks()
 {
-    const QString tricky =
-        QStringLiteral("quote \" backslash \\ newline \n tab \t ü 😀 </script>");
+    const QString tricky = QStringLiteral("quote \" backslash \\ newline \n tab \t ü 😀 </script>");
     const QByteArray chunk = LoopbackLlmServer::openAiChunk(tricky);
     QVERIFY(chunk.startsWith("data: {"));
     QVERIFY(chunk.endsWith("}\n\n"));
@@ -385,7 +384,7 @@ void LoopbackLlmServerTest::requestSplitAcrossWritesIsLogged()
                                "Host: 127.0.0.1\r\nAuthorization: Bearer sk-test\r\n"
                                "X-Custom-Header: Value With Case\r\n"
                                "Content-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+                               + QByteArray::number(body.size()) + "\r\n\r\n" + body;
     RawClient client;
     QVERIFY(client.connectTo(server.port()));
     // Byte runs that cut the request line, a header, the blank line and the body.
@@ -469,9 +468,9 @@ void LoopbackLlmServerTest::holdWaitsForRelease()
 void LoopbackLlmServerTest::abortResetsMidStream()
 {
     LoopbackLlmServer server;
-    server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk("partial")),
-                                  Step::delay(50), Step::abort(),
-                                  Step::send(LoopbackLlmServer::openAiDone())}));
+    server.enqueue(
+        Response::sse({Step::send(LoopbackLlmServer::openAiChunk("partial")), Step::delay(50),
+                       Step::abort(), Step::send(LoopbackLlmServer::openAiDone())}));
 
     RawClient client;
     QVERIFY(client.connectTo(server.port()));

@@ -34,10 +34,10 @@ Response buildScript(const Options& options)
     if (options.status != 200) {
         if (!options.body.isEmpty())
             return Response::body(options.status, options.body);
-        return Response::openAiError(options.status,
-                                     QStringLiteral("keel-test-server: scripted error %1")
-                                         .arg(options.status),
-                                     QStringLiteral("server_error"));
+        return Response::openAiError(
+            options.status,
+            QStringLiteral("keel-test-server: scripted error %1").arg(options.status),
+            QStringLiteral("server_error"));
     }
 
     // Headers first, like real servers: the client is then "waiting for the first token", not

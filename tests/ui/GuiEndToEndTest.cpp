@@ -3,7 +3,6 @@
 // in the middle of a stream keeps what arrived.
 #include "CoreThread.h"
 #include "Engine.h"
-
 #include "LoopbackLlmServer.h"
 #include "ui/ChatSettings.h"
 #include "ui/Composer.h"
@@ -22,16 +21,16 @@ namespace {
 
 void wire(ui::MainWindow& window, core::Engine* engine)
 {
-    QObject::connect(&window, &ui::MainWindow::startTurnRequested, engine,
-                     &core::Engine::startTurn, Qt::QueuedConnection);
+    QObject::connect(&window, &ui::MainWindow::startTurnRequested, engine, &core::Engine::startTurn,
+                     Qt::QueuedConnection);
     QObject::connect(&window, &ui::MainWindow::cancelTurnRequested, engine,
                      &core::Engine::cancelTurn, Qt::QueuedConnection);
     QObject::connect(engine, &core::Engine::turnDelta, &window, &ui::MainWindow::onTurnDelta,
                      Qt::QueuedConnection);
     QObject::connect(engine, &core::Engine::turnHeartbeat, &window,
                      &ui::MainWindow::onTurnHeartbeat, Qt::QueuedConnection);
-    QObject::connect(engine, &core::Engine::turnFinished, &window,
-                     &ui::MainWindow::onTurnFinished, Qt::QueuedConnection);
+    QObject::connect(engine, &core::Engine::turnFinished, &window, &ui::MainWindow::onTurnFinished,
+                     Qt::QueuedConnection);
 }
 
 ui::ChatSettings settings(const LoopbackLlmServer& server)
@@ -77,8 +76,10 @@ private Q_SLOTS:
         QTest::keyClicks(composer, QStringLiteral("Format something"));
         QTest::keyClick(composer, Qt::Key_Return);
 
-        QTRY_VERIFY_WITH_TIMEOUT(!window.isTurnActive() && !window.lastReplyText().isEmpty(), 10000);
-        QCOMPARE(window.lastReplyText(), QStringLiteral("Here is **bold** text.\n\n- one\n- two\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isTurnActive() && !window.lastReplyText().isEmpty(),
+                                 10000);
+        QCOMPARE(window.lastReplyText(),
+                 QStringLiteral("Here is **bold** text.\n\n- one\n- two\n"));
         const QString rendered = renderedText(window);
         QVERIFY2(rendered.contains(QStringLiteral("Here is bold text.")), qPrintable(rendered));
         QVERIFY(!rendered.contains(QStringLiteral("**bold**"))); // Markdown, not raw text
@@ -95,8 +96,9 @@ private Q_SLOTS:
     void stopDuringStreamKeepsPartialReply()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::sse({Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("Partial answer"))),
-                                      Step::hang()}));
+        server.enqueue(Response::sse(
+            {Step::send(LoopbackLlmServer::openAiChunk(QStringLiteral("Partial answer"))),
+             Step::hang()}));
         core::CoreThread core;
         ui::MainWindow window(settings(server));
         wire(window, core.engine());
@@ -105,7 +107,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         window.sendText(QStringLiteral("Tell me a long story"));
-        QTRY_VERIFY_WITH_TIMEOUT(renderedText(window).contains(QStringLiteral("Partial answer")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(renderedText(window).contains(QStringLiteral("Partial answer")),
+                                 10000);
         QVERIFY(window.isTurnActive());
         QTest::keyClick(&window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!window.isTurnActive(), 10000);
