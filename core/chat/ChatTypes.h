@@ -94,6 +94,7 @@ struct TurnResult {
     TurnError error;
     qint64 durationMs = 0;
     qint64 bytes = 0;
+    qint64 tokens = 0; // content and reasoning deltas received, as in TurnHeartbeat
 };
 
 QString wireName(TurnPhase phase);

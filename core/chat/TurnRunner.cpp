@@ -195,6 +195,7 @@ void TurnRunner::finish(TurnOutcome outcome, TurnError error)
     m_result.outcome = outcome;
     m_result.error = std::move(error);
     m_result.durationMs = m_elapsed.elapsed();
+    m_result.tokens = m_tokens;
     Q_EMIT finished(m_result);
 }
 

@@ -65,6 +65,7 @@ void DiagnosticsRecorder::finished(const TurnResult& result)
     beat(*turn); // silence between the last heartbeat and the end is a gap too
     turn->outcome = wireName(result.outcome);
     turn->bytes = result.bytes;
+    turn->tokens = result.tokens;
     turn->durationMs = result.durationMs;
 }
 
