@@ -1,6 +1,9 @@
 // AppOptions: command-line parsing with QCommandLineParser (no application object needed).
 #include "AppOptions.h"
 
+#include "providers/Provider.h"
+#include "providers/ProviderPresets.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 
@@ -8,26 +11,56 @@ namespace keel::app {
 
 namespace {
 
-constexpr auto kDefaultBaseUrl = "https://api.openai.com/v1";
-constexpr auto kDefaultKeyVariable = "OPENAI_API_KEY";
-
 QString usageText(const QCommandLineParser& parser)
 {
+    QString presets;
+    for (const core::ProviderPreset& preset : core::providerPresets())
+        presets += QStringLiteral("  %1%2\n").arg(preset.id.leftJustified(23), preset.name);
     return parser.helpText() + QStringLiteral(R"(
 Commands:
   (none)                 Start the desktop app.
   ask [PROMPT | -]       Send one prompt and stream the reply to stdout (reasoning to
                          stderr). "-" or no PROMPT reads the prompt from standard input.
                          --json prints one JSON object per event and line.
+  models                 List the provider's models (--json: one JSON document).
 
+Provider kinds: openai, anthropic, gemini, ollama.
+Presets (--preset):
+)") + presets
+           + QStringLiteral(R"(
 Environment:
-  OPENAI_API_KEY         API key (or the variable named by --api-key-env)
-  OPENAI_BASE_URL        Base URL of an OpenAI-compatible server
+  OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY (or GOOGLE_API_KEY)
+                         API key of each kind (or the variable named by --api-key-env)
+  OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST
+                         Base URL when --base-url is not given
   KEEL_MODEL             Model to use when --model is not given
 )");
 }
 
+// The variable a kind's key usually lives in; Gemini's docs use both names.
+QStringList keyVariablesFor(const QString& kind)
+{
+    if (kind == QStringLiteral("anthropic"))
+        return {QStringLiteral("ANTHROPIC_API_KEY")};
+    if (kind == QStringLiteral("gemini"))
+        return {QStringLiteral("GEMINI_API_KEY"), QStringLiteral("GOOGLE_API_KEY")};
+    if (kind == QStringLiteral("ollama"))
+        return {QStringLiteral("OLLAMA_API_KEY")}; // only behind an authenticating proxy
+    return {QStringLiteral("OPENAI_API_KEY")};
+}
+
 } // namespace
+
+QString defaultModel(const QString& kind)
+{
+    if (kind == QStringLiteral("anthropic"))
+        return QStringLiteral("claude-sonnet-4-5");
+    if (kind == QStringLiteral("gemini"))
+        return QStringLiteral("gemini-2.5-flash");
+    if (kind == QStringLiteral("ollama"))
+        return QStringLiteral("llama3.2");
+    return QStringLiteral("gpt-4o-mini");
+}
 
 ParseResult parseArguments(const QStringList& arguments)
 {
@@ -42,6 +75,13 @@ ParseResult parseArguments(const QStringList& arguments)
     const QCommandLineOption profile(QStringLiteral("profile"),
                                      QStringLiteral("Keep all config and data in DIR."),
                                      QStringLiteral("DIR"));
+    const QCommandLineOption preset(QStringLiteral("preset"),
+                                    QStringLiteral("Use the provider preset NAME (see below)."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption kind(QStringLiteral("provider-kind"),
+                                  QStringLiteral("Wire protocol: openai, anthropic, gemini or "
+                                                 "ollama (default openai)."),
+                                  QStringLiteral("K"));
     const QCommandLineOption baseUrl(QStringLiteral("base-url"),
                                      QStringLiteral("Base URL of the provider."),
                                      QStringLiteral("URL"));
@@ -57,7 +97,7 @@ ParseResult parseArguments(const QStringList& arguments)
                                                  "(default 600; 0 = never)."),
                                   QStringLiteral("S"));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("ask: print events as JSON lines."));
+                                  QStringLiteral("ask, models: print JSON."));
     const QCommandLineOption send(QStringLiteral("send"),
                                   QStringLiteral("GUI: send TEXT once the window is up."),
                                   QStringLiteral("TEXT"));
@@ -70,10 +110,11 @@ ParseResult parseArguments(const QStringList& arguments)
         QStringLiteral("diagnostics"),
         QStringLiteral("GUI: write latency and heartbeat figures to FILE on exit."),
         QStringLiteral("FILE"));
-    parser.addOptions({help, version, profile, baseUrl, model, keyEnv, system, idle, json, send,
-                       quitWhenIdle, screenshot, diagnostics});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("ask, or nothing."),
-                                 QStringLiteral("[ask [PROMPT | -]]"));
+    parser.addOptions({help, version, profile, preset, kind, baseUrl, model, keyEnv, system, idle,
+                       json, send, quitWhenIdle, screenshot, diagnostics});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("ask or models, or nothing for the app."),
+                                 QStringLiteral("[ask [PROMPT | -] | models]"));
 
     ParseResult result;
     if (!parser.parse(arguments)) {
@@ -95,29 +136,66 @@ ParseResult parseArguments(const QStringList& arguments)
 
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
-        if (positional.first() != QStringLiteral("ask")) {
-            result.error =
-                QStringLiteral("Unknown command \"%1\". Try --help.").arg(positional.first());
+        const QString command = positional.first();
+        if (command == QStringLiteral("ask")) {
+            options.mode = Mode::Ask;
+            if (positional.size() > 2) {
+                result.error = QStringLiteral("ask takes one PROMPT; quote it if it has spaces.");
+                return result;
+            }
+            options.prompt = positional.size() == 2 ? positional[1] : QStringLiteral("-");
+        } else if (command == QStringLiteral("models") && positional.size() == 1) {
+            options.mode = Mode::Models;
+        } else {
+            result.error = QStringLiteral("Unknown command \"%1\". Try --help.").arg(command);
             return result;
         }
-        options.mode = Mode::Ask;
-        if (positional.size() > 2) {
-            result.error = QStringLiteral("ask takes one PROMPT; quote it if it has spaces.");
-            return result;
-        }
-        options.prompt = positional.size() == 2 ? positional[1] : QStringLiteral("-");
     }
 
     options.profileDir = parser.value(profile);
-    const QString keyVariable =
-        parser.isSet(keyEnv) ? parser.value(keyEnv) : QString::fromLatin1(kDefaultKeyVariable);
-    options.provider.kind = QStringLiteral("openai");
-    options.provider.apiKey = qEnvironmentVariable(keyVariable.toLocal8Bit().constData());
-    options.provider.apiKeySource = QStringLiteral("the environment variable %1").arg(keyVariable);
-    options.provider.baseUrl =
-        parser.isSet(baseUrl) ? parser.value(baseUrl) : qEnvironmentVariable("OPENAI_BASE_URL");
-    if (options.provider.baseUrl.isEmpty())
-        options.provider.baseUrl = QString::fromLatin1(kDefaultBaseUrl);
+
+    QStringList keyVariables;
+    if (parser.isSet(preset)) {
+        const auto found = core::findPreset(parser.value(preset));
+        if (!found) {
+            result.error = QStringLiteral("Unknown preset \"%1\". Try --help for the list.")
+                               .arg(parser.value(preset));
+            return result;
+        }
+        options.provider = found->config();
+        if (!found->apiKeyEnv.isEmpty())
+            keyVariables << found->apiKeyEnv;
+        if (parser.isSet(kind) && parser.value(kind).toLower() != found->kind) {
+            result.error = QStringLiteral("The preset \"%1\" speaks %2, not %3.")
+                               .arg(found->id, found->kind, parser.value(kind));
+            return result;
+        }
+        // A preset's URL is a default like any other: the kind's environment variable wins.
+        options.provider.baseUrl.clear();
+        if (found->kind == QStringLiteral("openai") && found->id != QStringLiteral("openai"))
+            options.provider.baseUrl = found->baseUrl;
+    } else {
+        options.provider.kind =
+            parser.isSet(kind) ? parser.value(kind).toLower() : QStringLiteral("openai");
+        if (!core::providerKinds().contains(options.provider.kind)) {
+            result.error = QStringLiteral("Unknown provider kind \"%1\": use openai, anthropic, "
+                                          "gemini or ollama.")
+                               .arg(options.provider.kind);
+            return result;
+        }
+        keyVariables = keyVariablesFor(options.provider.kind);
+    }
+    if (parser.isSet(keyEnv))
+        keyVariables = {parser.value(keyEnv)};
+    for (const QString& variable : keyVariables) {
+        options.provider.apiKey = qEnvironmentVariable(variable.toLocal8Bit().constData());
+        options.provider.apiKeySource = QStringLiteral("the environment variable %1").arg(variable);
+        if (!options.provider.apiKey.isEmpty())
+            break;
+    }
+    if (parser.isSet(baseUrl))
+        options.provider.baseUrl = parser.value(baseUrl);
+
     options.model = parser.isSet(model) ? parser.value(model) : qEnvironmentVariable("KEEL_MODEL");
     options.systemPrompt = parser.value(system);
     if (parser.isSet(idle)) {

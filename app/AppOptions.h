@@ -11,13 +11,13 @@
 
 namespace keel::app {
 
-enum class Mode { Gui, Ask, Help, Version };
+enum class Mode { Gui, Ask, Models, Help, Version };
 
 struct AppOptions {
     Mode mode = Mode::Gui;
     QString profileDir;
     core::ProviderConfig provider;
-    QString model;
+    QString model; // empty: none given (the GUI then uses defaultModel(provider.kind))
     QString systemPrompt;
     int idleTimeoutMs = 600'000;
     // GUI automation and measurement
@@ -36,12 +36,17 @@ struct ParseResult {
     QString error; // human, for stderr, when options is empty
 };
 
-// Parses arguments (argv[0] first). Environment: OPENAI_API_KEY (or the variable named by
-// --api-key-env), OPENAI_BASE_URL, KEEL_MODEL.
+// Parses arguments (argv[0] first). The provider comes from --preset or --provider-kind
+// (default openai); its key from --api-key-env or the kind's usual variable (OPENAI_API_KEY,
+// ANTHROPIC_API_KEY, GEMINI_API_KEY / GOOGLE_API_KEY); an empty base URL means the provider's
+// default (OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST ...). KEEL_MODEL names the model.
 ParseResult parseArguments(const QStringList& arguments);
 
 // Points every QStandardPaths location at DIR by setting the XDG variables, so that nothing a
 // run with --profile does touches the real user's files. Call before Q*Application exists.
 void applyProfile(const QString& profileDir);
+
+// A reasonable model to start the GUI with when none was given.
+QString defaultModel(const QString& kind);
 
 } // namespace keel::app

@@ -18,7 +18,8 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
 {
     ui::ChatSettings settings;
     settings.provider = m_options.provider;
-    settings.model = m_options.model.isEmpty() ? QStringLiteral("gpt-4o-mini") : m_options.model;
+    settings.model =
+        m_options.model.isEmpty() ? defaultModel(m_options.provider.kind) : m_options.model;
     settings.systemPrompt = m_options.systemPrompt;
     settings.idleTimeoutMs = m_options.idleTimeoutMs;
     m_window = std::make_unique<ui::MainWindow>(settings);

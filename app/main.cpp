@@ -4,6 +4,7 @@
 #include "AskCommand.h"
 #include "CoreThread.h"
 #include "GuiSession.h"
+#include "ModelsCommand.h"
 #include "TerminationWatcher.h"
 
 #include <QApplication>
@@ -39,6 +40,29 @@ int runAsk(int argc, char** argv, const app::AppOptions& options)
     core.start();
     if (!ask.start())
         return 2;
+    application.exec();
+    core.stop();
+    return exitCode;
+}
+
+int runModels(int argc, char** argv, const app::AppOptions& options)
+{
+    QCoreApplication application(argc, argv);
+    core::CoreThread core;
+    app::ModelsCommand models(options, core.engine());
+    int exitCode = 0;
+    QObject::connect(&models, &app::ModelsCommand::done, &application, [&](int code) {
+        exitCode = code;
+        QCoreApplication::quit();
+    });
+    app::TerminationWatcher termination;
+    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &application,
+                     [&] {
+                         exitCode = 130;
+                         QCoreApplication::quit();
+                     });
+    core.start();
+    models.start();
     application.exec();
     core.stop();
     return exitCode;
@@ -83,6 +107,9 @@ int main(int argc, char** argv)
     case app::Mode::Ask:
         app::applyProfile(options.profileDir);
         return runAsk(argc, argv, options);
+    case app::Mode::Models:
+        app::applyProfile(options.profileDir);
+        return runModels(argc, argv, options);
     case app::Mode::Gui:
         app::applyProfile(options.profileDir);
         return runGui(argc, argv, options);

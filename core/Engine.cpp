@@ -4,6 +4,7 @@
 #include "ThreadCheck.h"
 #include "chat/TurnRunner.h"
 #include "net/CurlMulti.h"
+#include "providers/ModelLister.h"
 #include "providers/Provider.h"
 
 #include <QThread>
@@ -18,8 +19,9 @@ Engine::Engine(QObject* parent)
 
 Engine::~Engine()
 {
-    // Runners release their transfers, which needs the multi handle alive.
+    // Runners and listers release their transfers, which needs the multi handle alive.
     m_turns.clear();
+    m_listers.clear();
     m_curl.reset();
 }
 
@@ -79,6 +81,38 @@ void Engine::cancelAll()
         ids.push_back(id);
     for (const QString& id : ids)
         cancelTurn(id);
+}
+
+void Engine::listModels(const ModelListRequest& request)
+{
+    KEEL_ASSERT_OWN_THREAD(this);
+    auto fail = [&](const QString& message) {
+        ModelListResult result;
+        result.requestId = request.requestId;
+        result.error = {ErrorKind::InvalidRequest, message, 0, false};
+        Q_EMIT modelsListed(result);
+    };
+    if (request.requestId.isEmpty() || m_listers.count(request.requestId)) {
+        fail(tr("A model list request needs a new, unique id."));
+        return;
+    }
+    auto provider = createProvider(request.provider.kind);
+    if (!provider) {
+        fail(tr("Keel does not know the provider kind \"%1\".").arg(request.provider.kind));
+        return;
+    }
+    auto lister = std::make_unique<ModelLister>(request, std::move(provider), curl());
+    connect(lister.get(), &ModelLister::finished, this, [this](const ModelListResult& result) {
+        Q_EMIT modelsListed(result);
+        auto it = m_listers.find(result.requestId);
+        if (it == m_listers.end())
+            return;
+        it->second.release()->deleteLater(); // it is still on the stack: it emitted us
+        m_listers.erase(it);
+    });
+    ModelLister* raw = lister.get();
+    m_listers.emplace(request.requestId, std::move(lister));
+    raw->start();
 }
 
 void Engine::onRunnerFinished(const TurnResult& result)

@@ -13,6 +13,7 @@
 namespace keel::core {
 
 class CurlMulti;
+class ModelLister;
 class TurnRunner;
 
 class Engine : public QObject {
@@ -28,11 +29,14 @@ public Q_SLOTS:
     void cancelTurn(const QString& turnId);
     // Cancels every turn; their finished(Cancelled) signals are still emitted.
     void cancelAll();
+    // Lists the models of a provider; answers with modelsListed (same requestId).
+    void listModels(const keel::core::ModelListRequest& request);
 
 Q_SIGNALS:
     void turnDelta(const keel::core::TurnDelta& delta);
     void turnHeartbeat(const keel::core::TurnHeartbeat& heartbeat);
     void turnFinished(const keel::core::TurnResult& result);
+    void modelsListed(const keel::core::ModelListResult& result);
 
 private:
     CurlMulti& curl();
@@ -41,6 +45,7 @@ private:
     // Created on first use so that it is born on the core thread, not where Engine was built.
     std::unique_ptr<CurlMulti> m_curl;
     std::map<QString, std::unique_ptr<TurnRunner>> m_turns;
+    std::map<QString, std::unique_ptr<ModelLister>> m_listers;
 };
 
 } // namespace keel::core

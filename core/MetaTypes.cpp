@@ -13,6 +13,8 @@ void registerMetaTypes()
     qRegisterMetaType<TurnHeartbeat>();
     qRegisterMetaType<TurnDelta>();
     qRegisterMetaType<TurnResult>();
+    qRegisterMetaType<ModelListRequest>();
+    qRegisterMetaType<ModelListResult>();
 }
 
 QString wireName(TurnPhase phase)
@@ -24,6 +26,8 @@ QString wireName(TurnPhase phase)
         return QStringLiteral("waiting");
     case TurnPhase::Streaming:
         return QStringLiteral("streaming");
+    case TurnPhase::Retrying:
+        return QStringLiteral("retrying");
     }
     return {};
 }

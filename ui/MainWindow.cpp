@@ -17,6 +17,7 @@
 #include <QUuid>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 namespace keel::ui {
@@ -82,6 +83,9 @@ MainWindow::MainWindow(ChatSettings settings, QWidget* parent)
         result.reasoning = m_reasoningText;
         onTurnFinished(result);
     });
+
+    m_thinkingTicker.setInterval(kThinkingTickMs);
+    connect(&m_thinkingTicker, &QTimer::timeout, this, &MainWindow::updateThinking);
 
     updateActions();
     m_composer->setFocus();
@@ -155,6 +159,10 @@ void MainWindow::startTurn()
     m_replyText.clear();
     m_reasoningText.clear();
     m_cancelRequested = false;
+    m_turnClock.start();
+    m_heartbeatElapsedMs = -1;
+    m_thinkingStartMs = -1;
+    m_thinking = false;
     m_retryHistorySize = m_messages.size();
     MessageWidget* reply = m_transcript->addMessage(core::Role::Assistant, assistantName());
     reply->setStreaming(true);
@@ -172,11 +180,18 @@ void MainWindow::onTurnDelta(const core::TurnDelta& delta)
     if (delta.turnId != m_turnId || m_turnId.isEmpty())
         return;
     if (!delta.reasoning.isEmpty()) {
+        // Reasoning after the answer started (some models interleave) is shown but not timed.
+        if (m_thinkingStartMs < 0 && m_replyText.isEmpty()) {
+            m_thinkingStartMs = turnElapsedMs();
+            m_thinking = true;
+            m_thinkingTicker.start();
+        }
         m_reasoningText += delta.reasoning;
         if (m_reply)
             m_reply->appendReasoning(delta.reasoning);
     }
     if (!delta.text.isEmpty()) {
+        endThinking(turnElapsedMs());
         m_replyText += delta.text;
         if (m_reply)
             m_reply->appendText(delta.text);
@@ -185,9 +200,40 @@ void MainWindow::onTurnDelta(const core::TurnDelta& delta)
 
 void MainWindow::onTurnHeartbeat(const core::TurnHeartbeat& heartbeat)
 {
-    if (heartbeat.turnId != m_turnId || m_turnId.isEmpty() || m_cancelRequested)
+    if (heartbeat.turnId != m_turnId || m_turnId.isEmpty())
         return;
-    m_statusLine->showHeartbeat(heartbeat);
+    m_heartbeatElapsedMs = heartbeat.elapsedMs;
+    m_sinceHeartbeat.start();
+    updateThinking();
+    if (!m_cancelRequested)
+        m_statusLine->showHeartbeat(heartbeat);
+}
+
+qint64 MainWindow::turnElapsedMs() const
+{
+    if (m_heartbeatElapsedMs < 0)
+        return m_turnClock.elapsed();
+    return m_heartbeatElapsedMs + m_sinceHeartbeat.elapsed();
+}
+
+void MainWindow::updateThinking()
+{
+    if (!m_thinking) {
+        m_thinkingTicker.stop();
+        return;
+    }
+    if (m_reply)
+        m_reply->setThinkingElapsed(std::max<qint64>(0, turnElapsedMs() - m_thinkingStartMs));
+}
+
+void MainWindow::endThinking(qint64 turnElapsedMs)
+{
+    if (!m_thinking)
+        return;
+    m_thinking = false;
+    m_thinkingTicker.stop();
+    if (m_reply)
+        m_reply->endThinking(std::max<qint64>(0, turnElapsedMs - m_thinkingStartMs));
 }
 
 void MainWindow::onTurnFinished(const core::TurnResult& result)
@@ -197,6 +243,8 @@ void MainWindow::onTurnFinished(const core::TurnResult& result)
     m_cancelGrace.stop();
     const QString turnId = m_turnId;
     m_turnId.clear();
+    // The result's duration is on the heartbeats' clock: a reasoning-only turn gets an exact time.
+    endThinking(result.durationMs > 0 ? result.durationMs : turnElapsedMs());
 
     // The result carries the whole reply; deltas only matter if one got lost on the way.
     const QString text = result.text.isEmpty() ? m_replyText : result.text;

@@ -7,6 +7,7 @@
 #include "core/chat/ChatTypes.h"
 #include "ui/ChatSettings.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
@@ -39,6 +40,8 @@ public:
 
     // How long a requested cancel may take before the window stops waiting for the core.
     static constexpr int kCancelGraceMs = 5000;
+    // How often the Thinking header's time is refreshed between heartbeats, while thinking.
+    static constexpr int kThinkingTickMs = 1000;
 
 Q_SIGNALS:
     void startTurnRequested(const keel::core::TurnRequest& request);
@@ -66,6 +69,11 @@ private:
     void retry(MessageWidget* failed);
     void updateActions();
     QString assistantName() const;
+    // The turn's elapsed time on the core's clock: the latest heartbeat's elapsedMs plus the
+    // time since it arrived (before any heartbeat, the window's own clock).
+    qint64 turnElapsedMs() const;
+    void updateThinking();
+    void endThinking(qint64 turnElapsedMs);
 
     ChatSettings m_settings;
     QList<core::ChatMessage> m_messages;
@@ -85,6 +93,13 @@ private:
     QString m_reasoningText;
     bool m_cancelRequested = false;
     QTimer m_cancelGrace;
+    QElapsedTimer m_turnClock;
+    qint64 m_heartbeatElapsedMs = -1; // -1: no heartbeat yet
+    QElapsedTimer m_sinceHeartbeat;
+    // Thinking: from the first reasoning delta to the first text (or the end of the turn).
+    qint64 m_thinkingStartMs = -1;
+    bool m_thinking = false;
+    QTimer m_thinkingTicker; // runs only while thinking
 
     QString m_lastReply;
     // The failed reply that Retry may replace, and the history to send again.

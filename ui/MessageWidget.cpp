@@ -3,15 +3,18 @@
 
 #include "ui/MessageTextView.h"
 
+#include <QAbstractButton>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPushButton>
 #include <QTextCursor>
-#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace keel::ui {
 
@@ -37,14 +40,98 @@ QColor errorBorder()
     return QColor(220, 53, 69, 150);
 }
 
+// The reasoning text and its rule sit under the header's triangle.
+constexpr int kHeaderPadding = 4;
+constexpr int kTriangleSize = 8;
+constexpr int kTriangleGap = 7;
+constexpr int kRuleX = kHeaderPadding + kTriangleSize / 2;
+constexpr int kReasoningIndent = kHeaderPadding + kTriangleSize + kTriangleGap;
+
+// The header of the Thinking section: a small disclosure triangle and a quiet line of text,
+// checked when expanded. Space (as for every button) and Enter toggle it.
+class ThinkingHeader : public QAbstractButton {
+public:
+    explicit ThinkingHeader(QWidget* parent)
+        : QAbstractButton(parent)
+    {
+        setCheckable(true);
+        setFocusPolicy(Qt::StrongFocus);
+        setCursor(Qt::PointingHandCursor);
+        setAttribute(Qt::WA_Hover); // repaint on enter and leave for the hover colour
+        setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.92);
+        setFont(small);
+    }
+
+    QSize sizeHint() const override
+    {
+        const QFontMetrics metrics = fontMetrics();
+        return {kReasoningIndent + metrics.horizontalAdvance(text()) + 2 * kHeaderPadding,
+                metrics.height() + 6};
+    }
+
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override
+    {
+        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+            && event->modifiers() == Qt::NoModifier) {
+            click();
+            event->accept();
+            return;
+        }
+        QAbstractButton::keyPressEvent(event);
+    }
+
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QPalette& colors = palette();
+        const bool hot = underMouse() || isDown();
+        const QColor ink =
+            mix(colors.color(QPalette::Text), colors.color(QPalette::Base), hot ? 0.15 : 0.45);
+
+        if (hasFocus() && window()->testAttribute(Qt::WA_KeyboardFocusChange)) {
+            painter.setPen(QPen(colors.color(QPalette::Highlight), 1.5));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
+        }
+
+        // Right when collapsed, down when expanded.
+        const qreal midY = height() / 2.0;
+        const qreal half = kTriangleSize / 2.0;
+        const qreal left = kHeaderPadding;
+        QPolygonF triangle;
+        if (isChecked())
+            triangle << QPointF(left, midY - half * 0.6)
+                     << QPointF(left + 2 * half, midY - half * 0.6)
+                     << QPointF(left + half, midY + half * 0.8);
+        else
+            triangle << QPointF(left + half * 0.3, midY - half)
+                     << QPointF(left + half * 0.3, midY + half) << QPointF(left + half * 1.7, midY);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(ink);
+        painter.drawPolygon(triangle);
+
+        painter.setPen(ink);
+        painter.setFont(font());
+        const QRectF textRect(kReasoningIndent, 0, width() - kReasoningIndent, height());
+        painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, text());
+    }
+};
+
 } // namespace
 
 MessageWidget::MessageWidget(core::Role role, const QString& author, QWidget* parent)
     : QWidget(parent)
     , m_role(role)
     , m_author(new QLabel(author, this))
-    , m_thinkingToggle(new QToolButton(this))
-    , m_reasoning(new MessageTextView(this))
+    , m_thinkingToggle(new ThinkingHeader(this))
+    , m_reasoningArea(new QWidget(this))
+    , m_reasoning(new MessageTextView(m_reasoningArea))
     , m_body(new MessageTextView(this))
     , m_errorArea(new QWidget(this))
     , m_errorLabel(new QLabel(m_errorArea))
@@ -67,21 +154,25 @@ MessageWidget::MessageWidget(core::Role role, const QString& author, QWidget* pa
     m_author->setFont(authorFont);
     layout->addWidget(m_author);
 
-    m_thinkingToggle->setCheckable(true);
-    m_thinkingToggle->setAutoRaise(true);
-    m_thinkingToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_thinkingToggle->setArrowType(Qt::RightArrow);
-    m_thinkingToggle->setAccessibleName(tr("Show the model's reasoning"));
+    m_thinkingToggle->setAccessibleDescription(tr("Shows or hides the model's reasoning"));
     m_thinkingToggle->hide();
-    connect(m_thinkingToggle, &QToolButton::toggled, this, &MessageWidget::setReasoningExpanded);
+    connect(m_thinkingToggle, &QAbstractButton::toggled, this, &MessageWidget::showReasoning);
+    // clicked() comes from the mouse and the keyboard only, never from setChecked().
+    connect(m_thinkingToggle, &QAbstractButton::clicked, this,
+            [this] { m_reasoningToggledByUser = true; });
     layout->addWidget(m_thinkingToggle, 0, Qt::AlignLeft);
 
+    auto* reasoningLayout = new QVBoxLayout(m_reasoningArea);
+    reasoningLayout->setContentsMargins(kReasoningIndent, 0, 0, 4);
+    reasoningLayout->addWidget(m_reasoning);
     m_reasoning->setAccessibleName(tr("Reasoning"));
+    // Appended to piece by piece and never edited: an undo history would only copy it.
+    m_reasoning->document()->setUndoRedoEnabled(false);
     QFont reasoningFont = m_reasoning->font();
     reasoningFont.setPointSizeF(reasoningFont.pointSizeF() * 0.92);
     m_reasoning->setFont(reasoningFont);
-    m_reasoning->hide();
-    layout->addWidget(m_reasoning);
+    m_reasoningArea->hide();
+    layout->addWidget(m_reasoningArea);
 
     m_body->setAccessibleName(user ? tr("Message text") : tr("Reply text"));
     m_body->hide(); // until there is text: a failed reply may have none
@@ -130,7 +221,7 @@ void MessageWidget::appendText(const QString& chunk)
     m_markdown.append(chunk);
     if (first && !chunk.isEmpty()) {
         m_body->show();
-        updateThinkingToggle(); // "Thinking…" is over once the answer starts
+        endThinking(); // the answer started
     }
 }
 
@@ -148,19 +239,22 @@ void MessageWidget::appendReasoning(const QString& chunk)
 {
     if (chunk.isEmpty())
         return;
+    const bool first = m_reasoningText.isEmpty();
     m_reasoningText += chunk;
     // Plain text appended at the end: the cost of a chunk does not grow with the reasoning.
     QTextCursor cursor(m_reasoning->document());
     cursor.movePosition(QTextCursor::End);
     cursor.insertText(chunk);
-    updateThinkingToggle();
+    if (first && isThinking() && !m_reasoningToggledByUser)
+        setReasoningExpanded(true);
+    updateReasoningSection();
 }
 
 void MessageWidget::setReasoning(const QString& text)
 {
     m_reasoningText = text;
     m_reasoning->setPlainText(text);
-    updateThinkingToggle();
+    updateReasoningSection();
 }
 
 bool MessageWidget::isReasoningExpanded() const
@@ -170,23 +264,81 @@ bool MessageWidget::isReasoningExpanded() const
 
 void MessageWidget::setReasoningExpanded(bool expanded)
 {
-    if (m_thinkingToggle->isChecked() != expanded)
-        m_thinkingToggle->setChecked(expanded); // comes back here through toggled()
-    m_thinkingToggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
-    m_reasoning->setVisible(expanded && !m_reasoningText.isEmpty());
+    m_thinkingToggle->setChecked(expanded); // -> showReasoning() if it changed
+}
+
+void MessageWidget::showReasoning()
+{
+    updateReasoningSection();
+}
+
+void MessageWidget::setThinkingElapsed(qint64 milliseconds)
+{
+    if (!isThinking())
+        return;
+    // Never backwards: heartbeats and the window's own clock may disagree by a little.
+    m_thinkingMs = std::max(m_thinkingMs, milliseconds);
+    updateReasoningSection();
+}
+
+void MessageWidget::endThinking(qint64 milliseconds)
+{
+    if (m_thinkingEnded)
+        return;
+    m_thinkingEnded = true;
+    if (milliseconds >= 0)
+        m_thinkingMs = milliseconds;
+    if (!m_reasoningText.isEmpty() && !m_reasoningToggledByUser)
+        setReasoningExpanded(false);
+    updateReasoningSection();
+}
+
+bool MessageWidget::isThinking() const
+{
+    return m_streaming && !m_thinkingEnded;
+}
+
+QString MessageWidget::reasoningHeader() const
+{
+    return m_thinkingToggle->text();
+}
+
+QString MessageWidget::formatThinkingTime(qint64 milliseconds)
+{
+    if (milliseconds < 1000)
+        return tr("less than a second");
+    const qint64 seconds = (milliseconds + 500) / 1000;
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds % 60 == 0)
+        return tr("%1 min").arg(seconds / 60);
+    return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
 }
 
 void MessageWidget::setStreaming(bool streaming)
 {
     m_streaming = streaming;
-    updateThinkingToggle();
+    if (!streaming)
+        endThinking();
+    updateReasoningSection();
 }
 
-void MessageWidget::updateThinkingToggle()
+void MessageWidget::updateReasoningSection()
 {
-    const bool thinking = m_streaming && m_markdown.text().isEmpty();
-    m_thinkingToggle->setText(thinking ? tr("Thinking…") : tr("Thinking"));
+    QString header;
+    if (isThinking())
+        header = m_thinkingMs >= 1000 ? tr("Thinking… %1").arg(formatThinkingTime(m_thinkingMs))
+                                      : tr("Thinking…");
+    else
+        header = m_thinkingMs >= 0 ? tr("Thought for %1").arg(formatThinkingTime(m_thinkingMs))
+                                   : tr("Reasoning");
+    if (header != m_thinkingToggle->text()) {
+        m_thinkingToggle->setText(header);
+        m_thinkingToggle->setAccessibleName(header);
+        m_thinkingToggle->updateGeometry();
+    }
     m_thinkingToggle->setVisible(!m_reasoningText.isEmpty());
+    m_reasoningArea->setVisible(isReasoningExpanded() && !m_reasoningText.isEmpty());
 }
 
 void MessageWidget::showError(const QString& message, bool cutOff)
@@ -241,6 +393,15 @@ void MessageWidget::paintEvent(QPaintEvent*)
         painter.setBrush(
             mix(colors.color(QPalette::Base), colors.color(QPalette::Highlight), 0.10));
         painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
+    }
+    if (!m_reasoningArea->isHidden()) {
+        // A quiet rule under the triangle marks the indented text as the header's content.
+        const QRect area = m_reasoningArea->geometry();
+        const qreal x = m_thinkingToggle->x() + kRuleX;
+        painter.setPen(QPen(mix(colors.color(QPalette::Base), colors.color(QPalette::Text), 0.2),
+                            1.5, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(QPointF(x, area.top() + 2), QPointF(x, area.bottom() - 4));
+        painter.setPen(Qt::NoPen);
     }
     if (!m_errorArea->isHidden()) {
         painter.setBrush(errorFill());

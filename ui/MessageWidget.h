@@ -10,10 +10,10 @@
 
 #include <QWidget>
 
+class QAbstractButton;
 class QLabel;
 class QPushButton;
 class QTextDocument;
-class QToolButton;
 
 namespace keel::ui {
 
@@ -32,13 +32,29 @@ public:
     void appendText(const QString& chunk);
     QString text() const;
 
+    // The "Thinking" section above the answer: the model's reasoning as plain text. While the
+    // model thinks (streaming, no answer text yet) it is expanded and its header counts the
+    // time; when thinking ends it collapses to "Thought for 12 s", unless the user opened or
+    // closed it by hand: from then on only the user decides.
     void appendReasoning(const QString& chunk);
     void setReasoning(const QString& text);
     QString reasoning() const { return m_reasoningText; }
     bool isReasoningExpanded() const;
     void setReasoningExpanded(bool expanded);
+    // How long the model has been thinking so far (the header shows it while thinking).
+    void setThinkingElapsed(qint64 milliseconds);
+    // Thinking is over (the answer started or the turn ended); `milliseconds` is how long it
+    // took, or -1 to keep the last known time. Later calls change nothing.
+    void endThinking(qint64 milliseconds = -1);
+    bool isThinking() const;
+    QString reasoningHeader() const;
+    QAbstractButton* reasoningToggle() const { return m_thinkingToggle; }
+    MessageTextView* reasoningView() const { return m_reasoning; }
 
-    // Marks the message as still arriving (the Thinking toggle says so).
+    // "less than a second", "12 s", "1 min 5 s".
+    static QString formatThinkingTime(qint64 milliseconds);
+
+    // Marks the message as still arriving; false also ends thinking.
     void setStreaming(bool streaming);
 
     // Shows the inline error under the (partial) text. `cutOff`: the reply is incomplete.
@@ -64,11 +80,13 @@ protected:
 
 private:
     void applyPalette();
-    void updateThinkingToggle();
+    void updateReasoningSection();
+    void showReasoning();
 
     const core::Role m_role;
     QLabel* m_author;
-    QToolButton* m_thinkingToggle;
+    QAbstractButton* m_thinkingToggle;
+    QWidget* m_reasoningArea; // the reasoning text, indented beside a quiet rule
     MessageTextView* m_reasoning;
     MessageTextView* m_body;
     QWidget* m_errorArea;
@@ -79,6 +97,9 @@ private:
     QString m_plainText; // the body of a user message
     QString m_reasoningText;
     bool m_streaming = false;
+    bool m_thinkingEnded = false;
+    bool m_reasoningToggledByUser = false;
+    qint64 m_thinkingMs = -1; // -1: not known
 };
 
 } // namespace keel::ui

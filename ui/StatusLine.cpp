@@ -52,8 +52,23 @@ QString StatusLine::phaseText(core::TurnPhase phase)
         return tr("Waiting for first token…");
     case core::TurnPhase::Streaming:
         return tr("Streaming");
+    case core::TurnPhase::Retrying:
+        return tr("Retrying…");
     }
     return {};
+}
+
+QString StatusLine::retryText(const core::TurnHeartbeat& heartbeat)
+{
+    // Rounded up: "in 0 s" while the wait is still running would read as a hang.
+    const qint64 seconds = (std::max<qint64>(0, heartbeat.retryInMs) + 999) / 1000;
+    const QString when = seconds > 0 ? tr("Retrying in %1 s").arg(seconds) : tr("Retrying now");
+    if (heartbeat.maxAttempts <= 1)
+        return when;
+    return tr("%1 (attempt %2 of %3)")
+        .arg(when)
+        .arg(std::max(1, heartbeat.attempt))
+        .arg(heartbeat.maxAttempts);
 }
 
 void StatusLine::showHeartbeat(const core::TurnHeartbeat& heartbeat)
@@ -63,6 +78,11 @@ void StatusLine::showHeartbeat(const core::TurnHeartbeat& heartbeat)
         m_turnId = heartbeat.turnId;
         m_streamStartMs = -1;
         m_streamStartTokens = 0;
+    }
+    if (heartbeat.phase == core::TurnPhase::Retrying) {
+        // Nothing streams while waiting: tokens, rate and silence say nothing here.
+        display(retryText(heartbeat) + kSeparator + formatElapsed(heartbeat.elapsedMs), false);
+        return;
     }
     QStringList parts{phaseText(heartbeat.phase), formatElapsed(heartbeat.elapsedMs)};
     if (heartbeat.phase == core::TurnPhase::Streaming && m_streamStartMs < 0) {

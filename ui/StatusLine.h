@@ -1,5 +1,6 @@
 // StatusLine: the status bar's account of the running turn, from the core's once-a-second
-// heartbeat: phase, elapsed time, tokens and rate, and how long the server has been silent.
+// heartbeat: phase, elapsed time, tokens and rate, and how long the server has been silent; while
+// a failed attempt waits to be retried, the countdown to the next attempt.
 // "Ready" when idle; a failure is shown for a while, then it goes back to "Ready".
 #pragma once
 
@@ -30,6 +31,8 @@ public:
 
     static QString formatElapsed(qint64 milliseconds);
     static QString phaseText(core::TurnPhase phase);
+    // "Retrying in 3 s (attempt 2 of 3)": `attempt` is the attempt about to start.
+    static QString retryText(const core::TurnHeartbeat& heartbeat);
 
     static constexpr int kNoticeMs = 8000;
     static constexpr qint64 kSilenceShownAfterMs = 5000;

@@ -26,6 +26,14 @@ struct ProviderConfig {
     QString apiKey;
     QString apiKeySource; // e.g. the environment variable it came from; named in auth errors
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    bool verifyTls = true; // may be turned off for loopback servers only
+
+    // Quirks of OpenAI-compatible servers, set from the preset (ProviderPresets).
+    bool sendStreamOptions = true; // stream_options.include_usage (usage in the last chunk)
+    QString maxTokensField = QStringLiteral("max_tokens"); // or "max_completion_tokens"
+    // How reasoning effort is sent: "reasoning_effort" (OpenAI, xAI, Groq...), "reasoning"
+    // (OpenRouter's {"reasoning":{"effort":...}}) or "" (not sent).
+    QString reasoningStyle = QStringLiteral("reasoning_effort");
 };
 
 struct TurnRequest {
@@ -35,9 +43,15 @@ struct TurnRequest {
     QString systemPrompt;
     QList<ChatMessage> messages;
     std::optional<double> temperature;
+    std::optional<double> topP;
     std::optional<int> maxTokens;
+    // Reasoning controls, each used by the providers that support it: OpenAI-style effort
+    // ("low" / "medium" / "high"), Anthropic extended thinking and Gemini thinking budgets.
+    QString reasoningEffort;
+    std::optional<int> thinkingBudgetTokens;
     int connectTimeoutMs = 20'000;
     int idleTimeoutMs = 600'000; // no byte for this long fails the turn; 0 disables
+    int maxAttempts = 3;         // connect failures, 429 and 5xx are retried before any token
 };
 
 struct Usage {
@@ -45,7 +59,7 @@ struct Usage {
     qint64 outputTokens = -1;
 };
 
-enum class TurnPhase { Connecting, WaitingForFirstToken, Streaming };
+enum class TurnPhase { Connecting, WaitingForFirstToken, Streaming, Retrying };
 
 struct TurnHeartbeat {
     QString turnId;
@@ -54,6 +68,10 @@ struct TurnHeartbeat {
     qint64 bytes = 0;
     qint64 tokens = 0; // content and reasoning deltas received so far
     qint64 idleMs = 0; // since the last byte (or since the start, before any byte)
+    // attempt counts from 1; while Retrying it is the attempt that starts in retryInMs.
+    qint64 retryInMs = 0;
+    int attempt = 1;
+    int maxAttempts = 1;
 };
 
 // Everything that arrived since the previous delta signal of the same turn.
@@ -80,6 +98,7 @@ struct TurnError {
     QString message; // human, one paragraph, never contains the API key
     int httpStatus = 0;
     bool retryable = false;
+    qint64 retryAfterMs = -1; // the server's Retry-After, when it sent one
 };
 
 enum class TurnOutcome { Complete, Incomplete, Error, Cancelled };
@@ -97,6 +116,25 @@ struct TurnResult {
     qint64 tokens = 0; // content and reasoning deltas received, as in TurnHeartbeat
 };
 
+struct ModelInfo {
+    QString id;          // what requests name as "model"
+    QString displayName; // the provider's human name, if it has one
+    qint64 contextLength = -1;
+};
+
+struct ModelListRequest {
+    QString requestId;
+    ProviderConfig provider;
+};
+
+struct ModelListResult {
+    QString requestId;
+    QList<ModelInfo> models;
+    TurnError error; // kind None on success
+    qint64 latencyMs = 0;
+};
+
+// Stable names for JSON output (CLI events, diagnostics).
 QString wireName(TurnPhase phase);
 QString wireName(ErrorKind kind);
 QString wireName(TurnOutcome outcome);
@@ -107,3 +145,5 @@ Q_DECLARE_METATYPE(keel::core::TurnRequest)
 Q_DECLARE_METATYPE(keel::core::TurnHeartbeat)
 Q_DECLARE_METATYPE(keel::core::TurnDelta)
 Q_DECLARE_METATYPE(keel::core::TurnResult)
+Q_DECLARE_METATYPE(keel::core::ModelListRequest)
+Q_DECLARE_METATYPE(keel::core::ModelListResult)

@@ -3,8 +3,11 @@
 
 #include "ThreadCheck.h"
 
+#include <QRandomGenerator>
 #include <QThread>
 #include <QUrl>
+
+#include <cmath>
 
 namespace keel::core {
 
@@ -32,6 +35,12 @@ TurnRunner::TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, 
     , m_coalescer(m_request.turnId)
 {
     m_result.turnId = m_request.turnId;
+    if (m_request.provider.baseUrl.trimmed().isEmpty())
+        m_request.provider.baseUrl = m_provider->defaultBaseUrl();
+    m_request.maxAttempts = std::max(1, m_request.maxAttempts);
+    m_retryTimer.setSingleShot(true);
+    m_retryTimer.setTimerType(Qt::PreciseTimer); // honour Retry-After to the millisecond
+    connect(&m_retryTimer, &QTimer::timeout, this, &TurnRunner::startAttempt);
     connect(&m_coalescer, &DeltaCoalescer::ready, this, &TurnRunner::delta);
     m_heartbeatTimer.setInterval(kHeartbeatMs);
     m_heartbeatTimer.setTimerType(Qt::PreciseTimer);
@@ -49,10 +58,25 @@ void TurnRunner::start()
     KEEL_ASSERT_OWN_THREAD(this);
     m_elapsed.start();
     m_sinceLastByte.start();
-    m_mapper = m_provider->createMapper();
     m_heartbeatTimer.start();
+    startAttempt();
+}
+
+void TurnRunner::startAttempt()
+{
+    ++m_attempt;
+    m_mapper = m_provider->createMapper();
+    m_head = {};
+    m_gotHead = false;
+    m_httpOk = false;
+    m_errorBody.clear();
+    m_streamError.reset();
     emitHeartbeat(); // the GUI shows "Connecting" at once, not after a second
-    m_transfer = m_curl.start(m_provider->buildRequest(m_request), this);
+    HttpRequest http = m_provider->buildRequest(m_request);
+    http.connectTimeoutMs = m_request.connectTimeoutMs;
+    http.idleTimeoutMs = m_request.idleTimeoutMs;
+    http.verifyTls = m_request.provider.verifyTls;
+    m_transfer = m_curl.start(http, this);
 }
 
 void TurnRunner::cancel()
@@ -67,6 +91,8 @@ void TurnRunner::cancel()
 
 TurnPhase TurnRunner::phase() const
 {
+    if (m_retryTimer.isActive())
+        return TurnPhase::Retrying;
     if (m_tokens > 0)
         return TurnPhase::Streaming;
     return m_gotHead ? TurnPhase::WaitingForFirstToken : TurnPhase::Connecting;
@@ -81,6 +107,12 @@ void TurnRunner::emitHeartbeat()
     beat.bytes = m_result.bytes;
     beat.tokens = m_tokens;
     beat.idleMs = m_sinceLastByte.elapsed();
+    beat.attempt = std::max(1, m_attempt);
+    beat.maxAttempts = m_request.maxAttempts;
+    if (m_retryTimer.isActive()) {
+        beat.retryInMs = m_retryTimer.remainingTime();
+        ++beat.attempt; // the one about to start: "retrying in 2 s (attempt 2 of 3)"
+    }
     Q_EMIT heartbeat(beat);
 }
 
@@ -108,8 +140,7 @@ bool TurnRunner::apply(const StreamEvents& events)
 {
     for (const StreamEvent& event : events) {
         if (const auto* text = std::get_if<TextDelta>(&event)) {
-            m_result.text += text->text;
-            m_coalescer.addText(text->text);
+            addText(text->text);
             ++m_tokens;
         } else if (const auto* reasoning = std::get_if<ReasoningDelta>(&event)) {
             m_result.reasoning += reasoning->text;
@@ -128,6 +159,20 @@ bool TurnRunner::apply(const StreamEvents& events)
     return true;
 }
 
+void TurnRunner::addText(const QString& text)
+{
+    // Local reasoning models put their thinking in <think> tags inside the content.
+    const ThinkTagSplitter::Split split = m_thinkTags.feed(text);
+    if (!split.reasoning.isEmpty()) {
+        m_result.reasoning += split.reasoning;
+        m_coalescer.addReasoning(split.reasoning);
+    }
+    if (!split.text.isEmpty()) {
+        m_result.text += split.text;
+        m_coalescer.addText(split.text);
+    }
+}
+
 void TurnRunner::onFinished(const TransferOutcome& outcome)
 {
     m_transfer.reset();
@@ -138,20 +183,19 @@ void TurnRunner::onFinished(const TransferOutcome& outcome)
         return;
     }
     if (outcome.status == TransferStatus::Aborted && m_streamError) {
-        finish(TurnOutcome::Error, *m_streamError);
+        fail(*m_streamError);
         return;
     }
     if (outcome.status != TransferStatus::Ok) {
-        finish(TurnOutcome::Error, transportError(outcome));
+        fail(transportError(outcome));
         return;
     }
     if (!m_httpOk) {
-        finish(TurnOutcome::Error,
-               m_provider->mapHttpError(m_head, m_errorBody, m_request.provider));
+        fail(m_provider->mapHttpError(m_head, m_errorBody, m_request.provider));
         return;
     }
     if (!apply(m_mapper->finish()) && m_streamError) {
-        finish(TurnOutcome::Error, *m_streamError);
+        fail(*m_streamError);
         return;
     }
     if (m_result.finishReason.isEmpty() && !m_mapper->sawEndOfStream()) {
@@ -187,10 +231,43 @@ TurnError TurnRunner::transportError(const TransferOutcome& outcome) const
     }
 }
 
+void TurnRunner::fail(TurnError error)
+{
+    // Only before the first token: after it, a retry would throw away or duplicate what the
+    // user already sees, so the partial reply is kept and offered for Retry / Continue instead.
+    const bool beforeFirstToken = m_tokens == 0;
+    const bool waitAcceptable = error.retryAfterMs <= kMaxRetryAfterMs;
+    if (error.retryable && beforeFirstToken && waitAcceptable
+        && m_attempt < m_request.maxAttempts) {
+        qint64 delay = error.retryAfterMs;
+        if (delay < 0) {
+            const double base = kFirstBackoffMs * std::pow(2.0, m_attempt - 1);
+            delay = static_cast<qint64>(
+                base * (0.75 + 0.5 * QRandomGenerator::global()->generateDouble()));
+        }
+        m_retryTimer.start(static_cast<int>(delay));
+        emitHeartbeat(); // "retrying in N s" shows at once
+        return;
+    }
+    if (m_attempt > 1)
+        error.message += tr(" Gave up after %1 attempts.").arg(m_attempt);
+    finish(TurnOutcome::Error, std::move(error));
+}
+
 void TurnRunner::finish(TurnOutcome outcome, TurnError error)
 {
     m_finished = true;
     m_heartbeatTimer.stop();
+    m_retryTimer.stop();
+    const ThinkTagSplitter::Split rest = m_thinkTags.finish();
+    if (!rest.reasoning.isEmpty()) {
+        m_result.reasoning += rest.reasoning;
+        m_coalescer.addReasoning(rest.reasoning);
+    }
+    if (!rest.text.isEmpty()) {
+        m_result.text += rest.text;
+        m_coalescer.addText(rest.text);
+    }
     m_coalescer.flush(); // the last delta always precedes the result
     m_result.outcome = outcome;
     m_result.error = std::move(error);

@@ -1,12 +1,14 @@
 // TurnRunner: one turn on the core loop: builds the provider request, drives the transfer,
-// maps the stream to text, coalesces deltas for the GUI, beats once a second, and ends with a
-// TurnResult that always carries every byte of text received, whatever went wrong.
+// maps the stream to text, coalesces deltas for the GUI, beats once a second, retries transient
+// failures that happen before the first token, and ends with a TurnResult that always carries
+// every byte of text received, whatever went wrong.
 #pragma once
 
 #include "chat/ChatTypes.h"
 #include "chat/DeltaCoalescer.h"
 #include "net/CurlMulti.h"
 #include "providers/Provider.h"
+#include "providers/ThinkTagSplitter.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -21,6 +23,8 @@ class TurnRunner : public QObject, private TransferSink {
     Q_OBJECT
 public:
     static constexpr int kHeartbeatMs = 1000;
+    static constexpr int kFirstBackoffMs = 1000;        // doubled per attempt, with +-25 % jitter
+    static constexpr qint64 kMaxRetryAfterMs = 120'000; // longer waits are the user's call
 
     TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, CurlMulti& curl,
                QObject* parent = nullptr);
@@ -41,8 +45,12 @@ private:
     bool onBody(QByteArrayView bytes) override;
     void onFinished(const TransferOutcome& outcome) override;
 
+    void startAttempt();
     bool apply(const StreamEvents& events); // false: the stream reported an error
+    void addText(const QString& text);
     void emitHeartbeat();
+    // Fails the turn, or schedules another attempt when the error allows it.
+    void fail(TurnError error);
     void finish(TurnOutcome outcome, TurnError error = {});
     TurnError transportError(const TransferOutcome& outcome) const;
     TurnPhase phase() const;
@@ -53,6 +61,9 @@ private:
     CurlMulti& m_curl;
     DeltaCoalescer m_coalescer;
     QTimer m_heartbeatTimer;
+    QTimer m_retryTimer;
+    int m_attempt = 0;
+    ThinkTagSplitter m_thinkTags;
     QElapsedTimer m_elapsed;
     QElapsedTimer m_sinceLastByte;
 

@@ -39,6 +39,20 @@ void setHeader(HttpHeaders& headers, const QByteArray& name, const QByteArray& v
     headers.emplaceBack(name, value);
 }
 
+QString trimmedBase(const QString& baseUrl)
+{
+    QString base = baseUrl.trimmed();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return base;
+}
+
+void applyExtraHeaders(HttpHeaders& headers, const ProviderConfig& config)
+{
+    for (const auto& [name, value] : config.extraHeaders)
+        setHeader(headers, name, value);
+}
+
 } // namespace
 
 HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
@@ -46,10 +60,7 @@ HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
     HttpRequest http;
     http.method = "POST";
 
-    QString base = request.provider.baseUrl.trimmed();
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    http.url = base + QStringLiteral("/chat/completions");
+    http.url = trimmedBase(request.provider.baseUrl) + QStringLiteral("/chat/completions");
 
     http.headers.emplaceBack("Content-Type", "application/json");
     http.headers.emplaceBack("Accept", "text/event-stream");
@@ -57,8 +68,7 @@ HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
     // makes some of them reject the request.
     if (!request.provider.apiKey.isEmpty())
         http.headers.emplaceBack("Authorization", "Bearer " + request.provider.apiKey.toUtf8());
-    for (const auto& [name, value] : request.provider.extraHeaders)
-        setHeader(http.headers, name, value);
+    applyExtraHeaders(http.headers, request.provider);
 
     Json messages = Json::array();
     if (!request.systemPrompt.isEmpty())
@@ -70,12 +80,25 @@ HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
     body["model"] = request.model.toStdString();
     body["messages"] = std::move(messages);
     body["stream"] = true;
-    // Without this the usage chunk is never sent when streaming.
-    body["stream_options"] = Json{{"include_usage", true}};
+    // Without this the usage chunk is never sent when streaming; a few servers reject the field
+    // and send usage unasked, which their preset says.
+    if (request.provider.sendStreamOptions)
+        body["stream_options"] = Json{{"include_usage", true}};
     if (request.temperature)
         body["temperature"] = *request.temperature;
-    if (request.maxTokens)
-        body["max_tokens"] = *request.maxTokens;
+    if (request.topP)
+        body["top_p"] = *request.topP;
+    if (request.maxTokens) {
+        const QString& field = request.provider.maxTokensField;
+        body[field.isEmpty() ? "max_tokens" : field.toStdString()] = *request.maxTokens;
+    }
+    if (!request.reasoningEffort.isEmpty()) {
+        const QString& style = request.provider.reasoningStyle;
+        if (style == QStringLiteral("reasoning_effort"))
+            body["reasoning_effort"] = request.reasoningEffort.toStdString();
+        else if (style == QStringLiteral("reasoning"))
+            body["reasoning"] = Json{{"effort", request.reasoningEffort.toStdString()}};
+    }
 
     // QString::toStdString always yields valid UTF-8 (a lone surrogate becomes '?'); the replace
     // handler is a second guarantee that dump() cannot throw.
@@ -98,11 +121,57 @@ TurnError OpenAiProvider::mapHttpError(const HttpResponseHead& head, const QByte
     return httpError(head, body, config);
 }
 
-std::unique_ptr<Provider> createProvider(const QString& kind)
+QString OpenAiProvider::defaultBaseUrl() const
 {
-    if (kind.compare(QStringLiteral("openai"), Qt::CaseInsensitive) == 0)
-        return std::make_unique<OpenAiProvider>();
-    return nullptr;
+    const QString fromEnvironment = qEnvironmentVariable("OPENAI_BASE_URL").trimmed();
+    return fromEnvironment.isEmpty() ? QStringLiteral("https://api.openai.com/v1")
+                                     : trimmedBase(fromEnvironment);
+}
+
+HttpRequest OpenAiProvider::buildModelsRequest(const ProviderConfig& config,
+                                               const QString& /*pageToken*/) const
+{
+    HttpRequest http;
+    http.method = "GET";
+    http.url = trimmedBase(config.baseUrl) + QStringLiteral("/models");
+    http.headers.emplaceBack("Accept", "application/json");
+    if (!config.apiKey.isEmpty())
+        http.headers.emplaceBack("Authorization", "Bearer " + config.apiKey.toUtf8());
+    applyExtraHeaders(http.headers, config);
+    return http;
+}
+
+ModelPage OpenAiProvider::parseModels(const QByteArray& body) const
+{
+    ModelPage page;
+    const Json root = Json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    // {"object":"list","data":[{"id":...}]}; some servers (older llama.cpp) answer a bare list.
+    const Json* list = nullptr;
+    if (root.is_object() && root.contains("data") && root["data"].is_array())
+        list = &root["data"];
+    else if (root.is_array())
+        list = &root;
+    if (!list) {
+        page.error = TurnError{ErrorKind::Protocol,
+                               QStringLiteral("The server's model list is not in the expected "
+                                              "format (an object with a \"data\" array)."),
+                               0, false};
+        return page;
+    }
+    for (const Json& entry : *list) {
+        if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string())
+            continue;
+        ModelInfo model;
+        model.id = QString::fromStdString(entry["id"].get<std::string>());
+        for (const char* key : {"context_length", "max_model_len", "context_window"}) {
+            if (entry.contains(key) && entry[key].is_number_integer())
+                model.contextLength = entry[key].get<qint64>();
+        }
+        if (entry.contains("name") && entry["name"].is_string())
+            model.displayName = QString::fromStdString(entry["name"].get<std::string>());
+        page.models.append(model);
+    }
+    return page;
 }
 
 } // namespace keel::core

@@ -8,10 +8,14 @@ namespace keel::core {
 
 class OpenAiProvider final : public Provider {
 public:
+    QString defaultBaseUrl() const override; // OPENAI_BASE_URL, else api.openai.com/v1
     HttpRequest buildRequest(const TurnRequest& request) const override;
     std::unique_ptr<StreamMapper> createMapper() const override;
     TurnError mapHttpError(const HttpResponseHead& head, const QByteArray& body,
                            const ProviderConfig& config) const override;
+    HttpRequest buildModelsRequest(const ProviderConfig& config,
+                                   const QString& pageToken) const override;
+    ModelPage parseModels(const QByteArray& body) const override;
 };
 
 } // namespace keel::core

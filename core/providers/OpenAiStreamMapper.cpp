@@ -1,5 +1,6 @@
 #include "providers/OpenAiStreamMapper.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
@@ -32,18 +33,21 @@ QString toQString(const std::string& utf8)
     return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
 }
 
-// -1 (Usage's "not reported") unless the field is a non-negative number.
+// -1 (Usage's "not reported") unless the field is a non-negative number that fits a qint64:
+// converting a larger double is undefined behaviour, and a larger integer would turn negative.
 qint64 tokenCount(const json& object, const char* key)
 {
+    constexpr qint64 maxCount = std::numeric_limits<qint64>::max();
     const json* value = member(object, key);
     if (!value)
         return -1;
     if (const auto* u = value->get_ptr<const json::number_unsigned_t*>())
-        return static_cast<qint64>(*u);
+        return *u <= json::number_unsigned_t(maxCount) ? static_cast<qint64>(*u) : -1;
     if (const auto* i = value->get_ptr<const json::number_integer_t*>())
         return *i >= 0 ? static_cast<qint64>(*i) : -1;
+    // 2^63 is exact as a double, so every double below it converts.
     if (const auto* f = value->get_ptr<const json::number_float_t*>())
-        return *f >= 0 ? static_cast<qint64>(*f) : -1;
+        return *f >= 0 && *f < 0x1p63 ? static_cast<qint64>(*f) : -1;
     return -1;
 }
 
@@ -203,7 +207,13 @@ void OpenAiStreamMapper::onEvent(const SseEvent& event)
         }
     }
 
-    if (const json* usage = member(chunk, "usage"); usage && usage->is_object()) {
+    const json* usage = member(chunk, "usage");
+    if (!usage || !usage->is_object()) {
+        // Groq reports usage in its own extension object of the last chunk.
+        if (const json* groq = member(chunk, "x_groq"); groq && groq->is_object())
+            usage = member(*groq, "usage");
+    }
+    if (usage && usage->is_object()) {
         UsageEvent usageEvent;
         usageEvent.usage.inputTokens = tokenCount(*usage, "prompt_tokens");
         usageEvent.usage.outputTokens = tokenCount(*usage, "completion_tokens");

@@ -7,8 +7,10 @@
 #include "providers/StreamEvent.h"
 
 #include <QByteArray>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace keel::core {
 
@@ -24,15 +26,34 @@ public:
     virtual bool sawEndOfStream() const = 0;
 };
 
+// One page of a model list.
+struct ModelPage {
+    QList<ModelInfo> models;
+    QString nextPageToken;          // empty: this was the last page
+    std::optional<TurnError> error; // the body could not be understood
+};
+
 class Provider {
 public:
     virtual ~Provider() = default;
+    // The kind's default base URL when the user gave none (may read the environment, e.g.
+    // OLLAMA_HOST).
+    virtual QString defaultBaseUrl() const = 0;
     virtual HttpRequest buildRequest(const TurnRequest& request) const = 0;
     virtual std::unique_ptr<StreamMapper> createMapper() const = 0;
     // A non-2xx response: status, headers and the (possibly truncated) body, as a human error.
     virtual TurnError mapHttpError(const HttpResponseHead& head, const QByteArray& body,
                                    const ProviderConfig& config) const = 0;
+
+    // Model listing: a GET for one page (pageToken empty for the first) and its parser. Lists
+    // only models that can chat (e.g. Gemini models that generate content).
+    virtual HttpRequest buildModelsRequest(const ProviderConfig& config,
+                                           const QString& pageToken) const = 0;
+    virtual ModelPage parseModels(const QByteArray& body) const = 0;
 };
+
+// The provider kinds Keel speaks: "openai", "anthropic", "gemini", "ollama".
+QStringList providerKinds();
 
 // The provider for config.kind, or nullptr if Keel does not know that kind.
 std::unique_ptr<Provider> createProvider(const QString& kind);

@@ -244,6 +244,8 @@ TurnError httpError(const HttpResponseHead& head, const QByteArray& body,
     error.kind = errorKindForStatus(status);
     error.httpStatus = status;
     error.retryable = isRetryableStatus(status);
+    if (const auto seconds = retryAfterSeconds(head.header("retry-after")))
+        error.retryAfterMs = *seconds * 1000;
 
     const QString detail = message.isEmpty() ? QString() : QStringLiteral(": ") + message;
     switch (error.kind) {

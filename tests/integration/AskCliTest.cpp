@@ -161,7 +161,8 @@ private Q_SLOTS:
     void jsonErrorEventHasKindAndStatus()
     {
         LoopbackLlmServer server;
-        server.enqueue(Response::openAiError(429, QStringLiteral("Slow down")));
+        server.setDefault(
+            Response::openAiError(429, QStringLiteral("Slow down"))); // every retry too
         QProcess keel;
         keel.setProcessEnvironment(cleanEnvironment());
         keel.start(QStringLiteral(KEEL_BINARY),

@@ -1,0 +1,33 @@
+// ModelsCommand: `keel models`, the provider's model list on stdout (one id per line, or one
+// JSON document with --json), fetched by the core loop like everything else.
+#pragma once
+
+#include "AppOptions.h"
+#include "chat/ChatTypes.h"
+
+#include <QObject>
+
+namespace keel::core {
+class Engine;
+}
+
+namespace keel::app {
+
+class ModelsCommand : public QObject {
+    Q_OBJECT
+public:
+    ModelsCommand(AppOptions options, core::Engine* engine, QObject* parent = nullptr);
+    void start();
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    void onListed(const core::ModelListResult& result);
+
+    AppOptions m_options;
+    core::Engine* m_engine;
+    QString m_requestId;
+};
+
+} // namespace keel::app

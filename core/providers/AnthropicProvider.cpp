@@ -1,0 +1,320 @@
+// AnthropicProvider: the Anthropic Messages API (`POST {base}/v1/messages`, SSE) and its model
+// list (`GET {base}/v1/models`). Owns the translation of a TurnRequest into Anthropic's shape:
+// the system prompt at the top level, strictly alternating user/assistant turns, a mandatory
+// max_tokens, and extended thinking with its constraints on max_tokens and sampling parameters.
+#include "providers/AnthropicProvider.h"
+
+#include "providers/AnthropicStreamMapper.h"
+#include "providers/ProviderErrors.h"
+
+#include <QUrl>
+
+#include <algorithm>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+namespace keel::core {
+
+namespace {
+
+// Insertion order keeps the body readable in diagnostics (model first, messages next).
+using Json = nlohmann::ordered_json;
+
+constexpr char anthropicVersion[] = "2023-06-01";
+
+// Anthropic's minimum thinking budget; smaller values are rejected with a 400.
+constexpr int minThinkingBudget = 1024;
+// Room left for the answer when max_tokens has to be raised above the thinking budget.
+constexpr int answerHeadroom = 4096;
+// Model list requests are small; a silent server should not keep the picker spinning for long.
+constexpr int modelListIdleTimeoutMs = 30'000;
+
+// Headers from the provider config win over ours, so a user can e.g. replace x-api-key for a
+// gateway that wants a different scheme. HTTP header names are case-insensitive.
+void setHeader(HttpHeaders& headers, const QByteArray& name, const QByteArray& value)
+{
+    headers.removeIf(
+        [&](const auto& header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+    headers.emplaceBack(name, value);
+}
+
+QString withoutTrailingSlashes(QString url)
+{
+    url = url.trimmed();
+    while (url.endsWith(u'/'))
+        url.chop(1);
+    return url;
+}
+
+// The URL up to and including /v1. Users paste either the host or the documented ".../v1".
+QString apiRoot(const QString& configured, const QString& fallback)
+{
+    QString base = withoutTrailingSlashes(configured);
+    if (base.isEmpty())
+        base = withoutTrailingSlashes(fallback);
+    if (!base.endsWith(QLatin1String("/v1")))
+        base += QLatin1String("/v1");
+    return base;
+}
+
+HttpHeaders commonHeaders(const ProviderConfig& config)
+{
+    HttpHeaders headers;
+    // Gateways and local proxies may need no key; an empty x-api-key reads as a wrong key.
+    if (!config.apiKey.isEmpty())
+        headers.emplaceBack("x-api-key", config.apiKey.toUtf8());
+    headers.emplaceBack("anthropic-version", anthropicVersion);
+    return headers;
+}
+
+void applyExtraHeaders(HttpHeaders& headers, const ProviderConfig& config)
+{
+    for (const auto& [name, value] : config.extraHeaders)
+        setHeader(headers, name, value);
+}
+
+// Anthropic requires max_tokens. The Claude 3 (not 3.5 / 3.7) and older models stop at 4096
+// output tokens and reject anything larger; everything newer allows at least 8192.
+int defaultMaxTokens(const QString& model)
+{
+    const QString id = model.toLower();
+    if (id.contains(QLatin1String("claude-3-5")) || id.contains(QLatin1String("claude-3-7"))
+        || id.contains(QLatin1String("claude-3.5")) || id.contains(QLatin1String("claude-3.7")))
+        return 8192;
+    if (id.contains(QLatin1String("claude-3-")) || id.contains(QLatin1String("claude-2"))
+        || id.contains(QLatin1String("claude-instant")))
+        return 4096;
+    return 8192;
+}
+
+// The thinking budget, or nothing when thinking stays off. An explicit budget wins over the
+// effort; 0 or less means "no thinking", as it does for Gemini's budget.
+std::optional<int> thinkingBudget(const TurnRequest& request)
+{
+    if (request.thinkingBudgetTokens) {
+        if (*request.thinkingBudgetTokens <= 0)
+            return std::nullopt;
+        // The upper bound only keeps budget + headroom from overflowing; the API sets the real one.
+        return std::clamp(*request.thinkingBudgetTokens, minThinkingBudget,
+                          std::numeric_limits<int>::max() - answerHeadroom);
+    }
+    const QString effort = request.reasoningEffort.trimmed().toLower();
+    if (effort == QLatin1String("minimal"))
+        return minThinkingBudget;
+    if (effort == QLatin1String("low"))
+        return 2048;
+    if (effort == QLatin1String("medium"))
+        return 8192;
+    if (effort == QLatin1String("high"))
+        return 24576;
+    return std::nullopt;
+}
+
+bool isBlank(const QString& text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
+}
+
+struct Conversation {
+    QString system;
+    Json messages = Json::array();
+};
+
+// Anthropic takes the system prompt as a top-level field and rejects system-role messages, two
+// consecutive messages of the same role and messages without text, so the history is folded into
+// that shape without losing any of its words.
+Conversation conversation(const TurnRequest& request)
+{
+    Conversation result;
+    QStringList systemParts;
+    if (!isBlank(request.systemPrompt))
+        systemParts.append(request.systemPrompt);
+
+    struct Turn {
+        const char* role;
+        QString content;
+    };
+    std::vector<Turn> turns;
+    for (const ChatMessage& message : request.messages) {
+        if (isBlank(message.content))
+            continue;
+        if (message.role == Role::System) {
+            systemParts.append(message.content);
+            continue;
+        }
+        const char* role = message.role == Role::Assistant ? "assistant" : "user";
+        if (!turns.empty() && qstrcmp(turns.back().role, role) == 0)
+            turns.back().content += QLatin1String("\n\n") + message.content;
+        else
+            turns.push_back({role, message.content});
+    }
+    // A final assistant message is a prefill the model continues from (Continue after a cut-off
+    // reply); Anthropic rejects one that ends in whitespace.
+    if (!turns.empty() && qstrcmp(turns.back().role, "assistant") == 0) {
+        QString& content = turns.back().content;
+        qsizetype end = content.size();
+        while (end > 0 && content.at(end - 1).isSpace())
+            --end;
+        content.truncate(end);
+    }
+
+    result.system = systemParts.join(QLatin1String("\n\n"));
+    for (const Turn& turn : turns)
+        result.messages.push_back(
+            Json{{"role", turn.role}, {"content", turn.content.toStdString()}});
+    return result;
+}
+
+TurnError modelListError(const QString& why)
+{
+    TurnError error;
+    error.kind = ErrorKind::Protocol;
+    error.message = QStringLiteral("The model list from Anthropic could not be read: %1").arg(why);
+    return error;
+}
+
+} // namespace
+
+QString AnthropicProvider::defaultBaseUrl() const
+{
+    const QString fromEnvironment =
+        withoutTrailingSlashes(qEnvironmentVariable("ANTHROPIC_BASE_URL"));
+    return fromEnvironment.isEmpty() ? QStringLiteral("https://api.anthropic.com")
+                                     : fromEnvironment;
+}
+
+HttpRequest AnthropicProvider::buildRequest(const TurnRequest& request) const
+{
+    HttpRequest http;
+    http.method = "POST";
+    http.url = apiRoot(request.provider.baseUrl, defaultBaseUrl()) + QLatin1String("/messages");
+
+    http.headers = commonHeaders(request.provider);
+    http.headers.emplaceBack("content-type", "application/json");
+    http.headers.emplaceBack("accept", "text/event-stream");
+    applyExtraHeaders(http.headers, request.provider);
+
+    Conversation history = conversation(request);
+    const std::optional<int> budget = thinkingBudget(request);
+
+    int maxTokens = defaultMaxTokens(request.model);
+    if (request.maxTokens && *request.maxTokens > 0)
+        maxTokens = *request.maxTokens;
+    // The budget is part of max_tokens, so it must fit below it with room for the answer. An
+    // explicit limit is only raised when the API would otherwise reject it.
+    if (budget) {
+        const bool explicitLimit = request.maxTokens && *request.maxTokens > 0;
+        if (!explicitLimit || maxTokens <= *budget)
+            maxTokens = std::max(maxTokens, *budget + answerHeadroom);
+    }
+
+    Json body = Json::object();
+    body["model"] = request.model.toStdString();
+    body["max_tokens"] = maxTokens;
+    if (!history.system.isEmpty())
+        body["system"] = history.system.toStdString();
+    body["messages"] = std::move(history.messages);
+    body["stream"] = true;
+    if (budget) {
+        // Anthropic rejects temperature (and a top_p below 0.95) together with thinking.
+        body["thinking"] = Json{{"type", "enabled"}, {"budget_tokens", *budget}};
+    } else {
+        if (request.temperature)
+            body["temperature"] = *request.temperature;
+        if (request.topP)
+            body["top_p"] = *request.topP;
+    }
+
+    // QString::toStdString always yields valid UTF-8 (a lone surrogate becomes '?'); the replace
+    // handler is a second guarantee that dump() cannot throw.
+    const std::string text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    http.body = QByteArray(text.data(), static_cast<qsizetype>(text.size()));
+
+    http.connectTimeoutMs = request.connectTimeoutMs;
+    http.idleTimeoutMs = request.idleTimeoutMs;
+    http.verifyTls = request.provider.verifyTls;
+    return http;
+}
+
+std::unique_ptr<StreamMapper> AnthropicProvider::createMapper() const
+{
+    return std::make_unique<AnthropicStreamMapper>();
+}
+
+TurnError AnthropicProvider::mapHttpError(const HttpResponseHead& head, const QByteArray& body,
+                                          const ProviderConfig& config) const
+{
+    // httpError already reads {"type":"error","error":{"type","message"}} and treats 529
+    // (overloaded) as a retryable server error.
+    return httpError(head, body, config);
+}
+
+HttpRequest AnthropicProvider::buildModelsRequest(const ProviderConfig& config,
+                                                  const QString& pageToken) const
+{
+    HttpRequest http;
+    http.method = "GET";
+    http.url = apiRoot(config.baseUrl, defaultBaseUrl()) + QLatin1String("/models?limit=1000");
+    if (!pageToken.isEmpty())
+        http.url +=
+            QLatin1String("&after_id=") + QString::fromLatin1(QUrl::toPercentEncoding(pageToken));
+    http.headers = commonHeaders(config);
+    http.headers.emplaceBack("accept", "application/json");
+    applyExtraHeaders(http.headers, config);
+    http.idleTimeoutMs = modelListIdleTimeoutMs;
+    http.verifyTls = config.verifyTls;
+    return http;
+}
+
+ModelPage AnthropicProvider::parseModels(const QByteArray& body) const
+{
+    using nlohmann::json;
+    ModelPage page;
+    const json root = json::parse(body.cbegin(), body.cend(), nullptr, false);
+    if (root.is_discarded() || !root.is_object()) {
+        page.error = modelListError(QStringLiteral("the response is not a JSON object."));
+        return page;
+    }
+    const auto data = root.find("data");
+    if (data == root.end() || !data->is_array()) {
+        page.error = modelListError(QStringLiteral("it has no \"data\" list."));
+        return page;
+    }
+
+    const auto stringAt = [](const json& object, const char* key) -> QString {
+        const auto it = object.find(key);
+        if (it == object.end())
+            return {};
+        const auto* text = it->get_ptr<const json::string_t*>();
+        return text ? QString::fromUtf8(text->data(), static_cast<qsizetype>(text->size()))
+                    : QString();
+    };
+
+    QString lastId;
+    for (const json& item : *data) {
+        if (!item.is_object())
+            continue;
+        ModelInfo model;
+        model.id = stringAt(item, "id");
+        if (model.id.isEmpty())
+            continue;
+        lastId = model.id;
+        // Every Messages model can chat; other object types (if any appear) are not models.
+        if (const QString type = stringAt(item, "type"); !type.isEmpty() && type != u"model")
+            continue;
+        model.displayName = stringAt(item, "display_name");
+        page.models.append(std::move(model));
+    }
+
+    const auto hasMore = root.find("has_more");
+    if (hasMore != root.end() && hasMore->is_boolean() && hasMore->get<bool>()) {
+        // last_id is the cursor; the last listed id is the same thing if a proxy dropped it.
+        page.nextPageToken = stringAt(root, "last_id");
+        if (page.nextPageToken.isEmpty())
+            page.nextPageToken = lastId;
+    }
+    return page;
+}
+
+} // namespace keel::core

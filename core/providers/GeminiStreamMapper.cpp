@@ -1,0 +1,330 @@
+// GeminiStreamMapper: the mapping of Gemini response chunks to provider-neutral events.
+#include "providers/GeminiStreamMapper.h"
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
+
+namespace keel::core {
+
+namespace {
+
+using nlohmann::json;
+
+// Every field is looked up through these helpers: a server sending the wrong type (or null) for a
+// field must cost us that field, never an exception or the whole stream.
+const json* member(const json& object, const char* key)
+{
+    if (!object.is_object())
+        return nullptr;
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+const std::string* stringMember(const json& object, const char* key)
+{
+    const json* value = member(object, key);
+    return value ? value->get_ptr<const json::string_t*>() : nullptr;
+}
+
+bool isTrue(const json& object, const char* key)
+{
+    const json* value = member(object, key);
+    return value && value->is_boolean() && value->get<bool>();
+}
+
+QString toQString(std::string_view utf8)
+{
+    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+}
+
+// -1 (Usage's "not reported") unless the field is a non-negative number.
+qint64 tokenCount(const json& object, const char* key)
+{
+    const json* value = member(object, key);
+    if (!value)
+        return -1;
+    if (const auto* u = value->get_ptr<const json::number_unsigned_t*>())
+        return static_cast<qint64>(*u);
+    if (const auto* i = value->get_ptr<const json::number_integer_t*>())
+        return *i >= 0 ? static_cast<qint64>(*i) : -1;
+    if (const auto* f = value->get_ptr<const json::number_float_t*>())
+        return *f >= 0 ? static_cast<qint64>(*f) : -1;
+    return -1;
+}
+
+QString oneLine(QString text, qsizetype maxChars)
+{
+    text = text.simplified();
+    if (text.size() > maxChars) {
+        text.truncate(maxChars);
+        text = text.trimmed() + QChar(0x2026); // …
+    }
+    return text;
+}
+
+// Google's error objects carry an HTTP-like code and a canonical gRPC status name; either may be
+// missing. The request was already accepted, so anything unrecognised counts as server-side.
+ErrorKind kindForInStreamError(const json& error)
+{
+    const json* code = member(error, "code");
+    if (code && code->is_number_integer()) {
+        const auto value = code->get<json::number_integer_t>();
+        if (value == 401 || value == 403)
+            return ErrorKind::Auth;
+        if (value == 429)
+            return ErrorKind::RateLimit;
+        if (value >= 400 && value < 500 && value != 408)
+            return ErrorKind::InvalidRequest;
+    }
+    if (const auto* status = stringMember(error, "status")) {
+        if (*status == "RESOURCE_EXHAUSTED")
+            return ErrorKind::RateLimit;
+        if (*status == "UNAUTHENTICATED" || *status == "PERMISSION_DENIED")
+            return ErrorKind::Auth;
+        if (*status == "INVALID_ARGUMENT" || *status == "FAILED_PRECONDITION"
+            || *status == "NOT_FOUND" || *status == "OUT_OF_RANGE")
+            return ErrorKind::InvalidRequest;
+    }
+    return ErrorKind::ServerError;
+}
+
+StreamError inStreamError(const json& error)
+{
+    QString message;
+    if (const auto* text = error.get_ptr<const json::string_t*>())
+        message = toQString(*text);
+    else if (const auto* text = stringMember(error, "message"))
+        message = toQString(*text);
+    message = oneLine(message, 600);
+
+    StreamError result;
+    result.error.kind = error.is_object() ? kindForInStreamError(error) : ErrorKind::ServerError;
+    result.error.message =
+        message.isEmpty() ? QStringLiteral("Gemini reported an error in the middle of the reply.")
+                          : QStringLiteral("Gemini reported an error: %1").arg(message);
+    // The stream already started, so a blind retry could duplicate text; TurnRunner decides.
+    result.error.retryable = false;
+    return result;
+}
+
+StreamError malformedData(const QString& data)
+{
+    StreamError result;
+    result.error.kind = ErrorKind::Protocol;
+    result.error.message =
+        QStringLiteral("The server sent malformed data: %1").arg(oneLine(data.left(400), 80));
+    return result;
+}
+
+bool isContentFilter(std::string_view reason)
+{
+    return reason == "SAFETY" || reason == "RECITATION" || reason == "BLOCKLIST"
+           || reason == "PROHIBITED_CONTENT" || reason == "SPII" || reason == "IMAGE_SAFETY"
+           || reason == "IMAGE_PROHIBITED_CONTENT" || reason == "MODEL_ARMOR";
+}
+
+// Why a filter stopped the reply, in words; the reason code itself is always shown as well, so
+// unknown codes still say what happened.
+QString filterExplanation(std::string_view reason)
+{
+    if (reason == "SAFETY" || reason == "IMAGE_SAFETY")
+        return QStringLiteral("flagged by the safety filters");
+    if (reason == "RECITATION")
+        return QStringLiteral("it would have recited protected material");
+    if (reason == "BLOCKLIST")
+        return QStringLiteral("it contained blocked terms");
+    if (reason == "PROHIBITED_CONTENT" || reason == "IMAGE_PROHIBITED_CONTENT")
+        return QStringLiteral("prohibited content");
+    if (reason == "SPII")
+        return QStringLiteral("it contained sensitive personal information");
+    return {};
+}
+
+} // namespace
+
+GeminiStreamMapper::GeminiStreamMapper()
+    : m_decoder(SseDecoder::Handlers{
+        [this](const SseEvent& event) { onEvent(event); },
+        {},
+        {},
+    })
+{
+}
+
+StreamEvents GeminiStreamMapper::feed(QByteArrayView bytes)
+{
+    m_decoder.feed(bytes);
+    return std::exchange(m_pending, {});
+}
+
+StreamEvents GeminiStreamMapper::finish()
+{
+    // A trailing event without its blank line is dropped, as EventSource does; a truncated JSON
+    // response is not worth guessing at.
+    m_decoder.finish();
+    return std::exchange(m_pending, {});
+}
+
+void GeminiStreamMapper::onEvent(const SseEvent& event)
+{
+    const QStringView data = QStringView(event.data).trimmed();
+    if (data.isEmpty())
+        return;
+
+    const QByteArray utf8 = data.toUtf8();
+    const json root = json::parse(utf8.cbegin(), utf8.cend(), nullptr, false);
+    if (root.is_object()) {
+        onResponse(root);
+        return;
+    }
+    // Without alt=sse Gemini streams one JSON array of responses; a proxy may forward that
+    // shape inside an event, and it means the same thing.
+    if (root.is_array() && !root.empty()) {
+        for (const json& response : root) {
+            if (!response.is_object()) {
+                m_pending.emplace_back(malformedData(event.data));
+                return;
+            }
+            if (!onResponse(response))
+                return;
+        }
+        return;
+    }
+    m_pending.emplace_back(malformedData(event.data));
+}
+
+bool GeminiStreamMapper::onResponse(const json& response)
+{
+    if (const json* error = member(response, "error"); error && !error->is_null()) {
+        m_pending.emplace_back(inStreamError(*error));
+        return false;
+    }
+
+    const json* candidates = member(response, "candidates");
+    const json* candidate = candidates && candidates->is_array() && !candidates->empty()
+                                ? &candidates->front()
+                                : nullptr;
+
+    if (candidate) {
+        if (const json* content = member(*candidate, "content"))
+            if (const json* parts = member(*content, "parts"); parts && parts->is_array())
+                onParts(*parts);
+    }
+
+    // Usage before finish: a finish can end in an error, after which TurnRunner reads no more.
+    if (const json* usage = member(response, "usageMetadata"); usage && usage->is_object())
+        onUsage(*usage);
+
+    // A blocked prompt comes as a response with prompt feedback and no candidates.
+    if (const json* feedback = member(response, "promptFeedback")) {
+        if (const auto* reason = stringMember(*feedback, "blockReason");
+            reason && !reason->empty() && *reason != "BLOCK_REASON_UNSPECIFIED") {
+            QString message =
+                QStringLiteral("Gemini blocked the prompt: %1").arg(toQString(*reason));
+            if (const auto* detail = stringMember(*feedback, "blockReasonMessage");
+                detail && !detail->empty())
+                message += QStringLiteral(" (%1)").arg(oneLine(toQString(*detail), 400));
+            StreamError blocked;
+            blocked.error.kind = ErrorKind::InvalidRequest;
+            blocked.error.message = message + u'.';
+            m_pending.emplace_back(std::move(blocked));
+            return false;
+        }
+    }
+
+    if (candidate) {
+        if (const auto* reason = stringMember(*candidate, "finishReason");
+            reason && !reason->empty() && *reason != "FINISH_REASON_UNSPECIFIED") {
+            onFinishReason(*reason, *candidate);
+        }
+    }
+    return true;
+}
+
+void GeminiStreamMapper::onParts(const json& parts)
+{
+    for (const json& part : parts) {
+        if (!part.is_object())
+            continue;
+        // Thought parts often carry only a thoughtSignature and no text: nothing to show.
+        if (const auto* text = stringMember(part, "text"); text && !text->empty()) {
+            if (isTrue(part, "thought")) {
+                m_pending.emplace_back(ReasoningDelta{toQString(*text)});
+            } else {
+                m_sawReply = true;
+                m_pending.emplace_back(TextDelta{toQString(*text)});
+            }
+        }
+        if (const json* call = member(part, "functionCall"); call && call->is_object()) {
+            // Gemini sends each call whole, once; the arguments are an object, not a string.
+            ToolCallDelta delta;
+            delta.index = m_toolCalls++;
+            if (const auto* id = stringMember(*call, "id"); id && !id->empty())
+                delta.id = toQString(*id);
+            else
+                delta.id = QStringLiteral("call_%1").arg(delta.index);
+            if (const auto* name = stringMember(*call, "name"))
+                delta.name = toQString(*name);
+            const json* args = member(*call, "args");
+            delta.argumentsFragment =
+                args && !args->is_null()
+                    ? toQString(args->dump(-1, ' ', false, json::error_handler_t::replace))
+                    : QStringLiteral("{}");
+            m_sawReply = true;
+            m_pending.emplace_back(std::move(delta));
+        }
+    }
+}
+
+void GeminiStreamMapper::onUsage(const json& usage)
+{
+    Usage current;
+    current.inputTokens = tokenCount(usage, "promptTokenCount");
+    // Thinking tokens are billed as output but counted apart from the visible candidates.
+    const qint64 candidatesTokens = tokenCount(usage, "candidatesTokenCount");
+    const qint64 thoughtsTokens = tokenCount(usage, "thoughtsTokenCount");
+    if (candidatesTokens >= 0 || thoughtsTokens >= 0)
+        current.outputTokens = qMax<qint64>(candidatesTokens, 0) + qMax<qint64>(thoughtsTokens, 0);
+    if (current.inputTokens == m_usage.inputTokens && current.outputTokens == m_usage.outputTokens)
+        return;
+    m_usage = current;
+    m_pending.emplace_back(UsageEvent{current});
+}
+
+void GeminiStreamMapper::onFinishReason(const std::string& reason, const json& candidate)
+{
+    m_done = true;
+    if (reason == "STOP") {
+        // Gemini says STOP after function calls too; callers look for tool_calls.
+        m_pending.emplace_back(
+            FinishEvent{m_toolCalls > 0 ? QStringLiteral("tool_calls") : QStringLiteral("stop")});
+        return;
+    }
+    if (reason == "MAX_TOKENS") {
+        m_pending.emplace_back(FinishEvent{QStringLiteral("length")});
+        return;
+    }
+    if (!isContentFilter(reason)) {
+        m_pending.emplace_back(FinishEvent{toQString(reason).toLower()});
+        return;
+    }
+
+    m_pending.emplace_back(FinishEvent{QStringLiteral("content_filter")});
+    // A reply cut short after some text is still a reply (finish reason content_filter); a
+    // filter that let nothing through must not look like an empty success.
+    if (m_sawReply)
+        return;
+    QString message = QStringLiteral("Gemini stopped the reply: %1").arg(toQString(reason));
+    if (const QString why = filterExplanation(reason); !why.isEmpty())
+        message += QStringLiteral(" (%1)").arg(why);
+    message += u'.';
+    if (const auto* detail = stringMember(candidate, "finishMessage"); detail && !detail->empty())
+        message += u' ' + oneLine(toQString(*detail), 400);
+    StreamError stopped;
+    stopped.error.kind = ErrorKind::InvalidRequest;
+    stopped.error.message = std::move(message);
+    m_pending.emplace_back(std::move(stopped));
+}
+
+} // namespace keel::core
