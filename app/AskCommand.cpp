@@ -108,12 +108,18 @@ void AskCommand::onHeartbeat(const core::TurnHeartbeat& heartbeat)
 {
     if (heartbeat.turnId != m_turnId || !m_options.json)
         return;
-    writeJson({{"type", "heartbeat"},
-               {"phase", utf8(core::wireName(heartbeat.phase))},
-               {"elapsed_ms", heartbeat.elapsedMs},
-               {"bytes", heartbeat.bytes},
-               {"tokens", heartbeat.tokens},
-               {"idle_ms", heartbeat.idleMs}});
+    nlohmann::json event{{"type", "heartbeat"},
+                         {"phase", utf8(core::wireName(heartbeat.phase))},
+                         {"elapsed_ms", heartbeat.elapsedMs},
+                         {"bytes", heartbeat.bytes},
+                         {"tokens", heartbeat.tokens},
+                         {"idle_ms", heartbeat.idleMs}};
+    if (heartbeat.phase == core::TurnPhase::Retrying) {
+        event["retry_in_ms"] = heartbeat.retryInMs;
+        event["attempt"] = heartbeat.attempt;
+        event["max_attempts"] = heartbeat.maxAttempts;
+    }
+    writeJson(event);
 }
 
 void AskCommand::onFinished(const core::TurnResult& result)
