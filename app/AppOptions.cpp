@@ -23,6 +23,11 @@ Commands:
                          stderr). "-" or no PROMPT reads the prompt from standard input.
                          --json prints one JSON object per event and line.
   models                 List the provider's models (--json: one JSON document).
+  history list           List saved conversations (newest first).
+  history show ID        Print conversation ID's current branch, oldest first.
+  history search QUERY   Search titles and messages; matches are shown as [..].
+                         history reads the saved chats without changing them (safe
+                         while the app runs); --json prints one JSON document.
 
 Provider kinds: openai, anthropic, gemini, ollama.
 Presets (--preset):
@@ -97,7 +102,7 @@ ParseResult parseArguments(const QStringList& arguments)
                                                  "(default 600; 0 = never)."),
                                   QStringLiteral("S"));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("ask, models: print JSON."));
+                                  QStringLiteral("ask, models, history: print JSON."));
     const QCommandLineOption send(QStringLiteral("send"),
                                   QStringLiteral("GUI: send TEXT once the window is up."),
                                   QStringLiteral("TEXT"));
@@ -114,7 +119,7 @@ ParseResult parseArguments(const QStringList& arguments)
                        json, send, quitWhenIdle, screenshot, diagnostics});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("ask or models, or nothing for the app."),
-                                 QStringLiteral("[ask [PROMPT | -] | models]"));
+                                 QStringLiteral("[ask [PROMPT | -] | models | history ...]"));
 
     ParseResult result;
     if (!parser.parse(arguments)) {
@@ -146,6 +151,28 @@ ParseResult parseArguments(const QStringList& arguments)
             options.prompt = positional.size() == 2 ? positional[1] : QStringLiteral("-");
         } else if (command == QStringLiteral("models") && positional.size() == 1) {
             options.mode = Mode::Models;
+        } else if (command == QStringLiteral("history")) {
+            options.mode = Mode::History;
+            const QString action = positional.value(1);
+            if (action == QStringLiteral("list") && positional.size() == 2) {
+                options.historyAction = action;
+            } else if (action == QStringLiteral("show") && positional.size() == 3) {
+                options.historyAction = action;
+                bool ok = false;
+                options.historyConversationId = positional[2].toLongLong(&ok);
+                if (!ok || options.historyConversationId <= 0) {
+                    result.error = QStringLiteral("history show needs a conversation ID (a "
+                                                  "number, see keel history list).");
+                    return result;
+                }
+            } else if (action == QStringLiteral("search") && positional.size() >= 3) {
+                options.historyAction = action;
+                options.historyQuery = positional.mid(2).join(QLatin1Char(' '));
+            } else {
+                result.error = QStringLiteral("Usage: keel history list | show ID | search "
+                                              "QUERY [--json]");
+                return result;
+            }
         } else {
             result.error = QStringLiteral("Unknown command \"%1\". Try --help.").arg(command);
             return result;

@@ -11,7 +11,7 @@
 
 namespace keel::app {
 
-enum class Mode { Gui, Ask, Models, Help, Version };
+enum class Mode { Gui, Ask, Models, History, Help, Version };
 
 struct AppOptions {
     Mode mode = Mode::Gui;
@@ -28,6 +28,10 @@ struct AppOptions {
     // keel ask
     bool json = false;
     QString prompt; // "-" reads standard input
+    // keel history
+    QString historyAction; // list, show or search
+    qint64 historyConversationId = 0;
+    QString historyQuery;
     QString helpText;
 };
 

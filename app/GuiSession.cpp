@@ -2,6 +2,8 @@
 #include "GuiSession.h"
 
 #include "Engine.h"
+#include "store/Store.h"
+#include "store/StorePaths.h"
 #include "ui/ChatSettings.h"
 #include "ui/MainWindow.h"
 
@@ -15,14 +17,20 @@ namespace keel::app {
 GuiSession::GuiSession(AppOptions options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_store(m_storeThread.store())
+    , m_core(m_storeThread.store())
 {
+    // Queued before anything the window asks of the store, so it runs first.
+    const QString databasePath = core::defaultDatabasePath();
+    m_store.post([databasePath](core::Store* store) { store->open(databasePath); });
+
     ui::ChatSettings settings;
     settings.provider = m_options.provider;
     settings.model =
         m_options.model.isEmpty() ? defaultModel(m_options.provider.kind) : m_options.model;
     settings.systemPrompt = m_options.systemPrompt;
     settings.idleTimeoutMs = m_options.idleTimeoutMs;
-    m_window = std::make_unique<ui::MainWindow>(settings);
+    m_window = std::make_unique<ui::MainWindow>(settings, &m_store);
 
     core::Engine* engine = m_core.engine();
     ui::MainWindow* window = m_window.get();
@@ -67,6 +75,7 @@ GuiSession::~GuiSession() = default;
 
 void GuiSession::start()
 {
+    m_storeThread.start();
     m_core.start();
     if (!m_options.diagnosticsPath.isEmpty())
         m_watchdog.start();
@@ -99,7 +108,8 @@ void GuiSession::quitNow()
 
 int GuiSession::finish()
 {
-    m_core.stop(); // the event loop is over: joining the core thread blocks nothing
+    m_core.stop(); // the event loop is over: joining the threads blocks nothing
+    m_storeThread.stop();
     m_watchdog.stop();
     if (m_options.diagnosticsPath.isEmpty())
         return 0;

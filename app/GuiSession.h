@@ -1,5 +1,6 @@
-// GuiSession: the desktop app's composition: the main window wired to the core loop's Engine by
-// queued connections, plus the automation and measurement options (--send, --quit-when-idle,
+// GuiSession: the desktop app's composition: the store thread (history), the core loop (Engine)
+// and the main window, wired by queued connections only, plus the automation and measurement
+// options (--send, --quit-when-idle,
 // --screenshot, --diagnostics).
 #pragma once
 
@@ -7,6 +8,8 @@
 #include "CoreThread.h"
 #include "diag/DiagnosticsRecorder.h"
 #include "diag/LatencyWatchdog.h"
+#include "store/StoreClient.h"
+#include "store/StoreThread.h"
 
 #include <QObject>
 
@@ -25,7 +28,8 @@ public:
     ~GuiSession() override;
 
     void start();
-    // After the GUI event loop has returned: stops the core loop and writes diagnostics.
+    // After the GUI event loop has returned: stops the core loop, then the store (so the
+    // core's last saves are written), and writes diagnostics.
     // Returns a non-zero exit code if diagnostics could not be written.
     int finish();
 
@@ -34,6 +38,8 @@ private:
     void quitNow();
 
     AppOptions m_options;
+    core::StoreThread m_storeThread; // before m_core: the engine saves replies into it
+    core::StoreClient m_store;
     core::CoreThread m_core;
     std::unique_ptr<ui::MainWindow> m_window;
     core::LatencyWatchdog m_watchdog;

@@ -4,6 +4,7 @@
 #include "AskCommand.h"
 #include "CoreThread.h"
 #include "GuiSession.h"
+#include "HistoryCommand.h"
 #include "ModelsCommand.h"
 #include "TerminationWatcher.h"
 
@@ -68,6 +69,14 @@ int runModels(int argc, char** argv, const app::AppOptions& options)
     return exitCode;
 }
 
+// Reads the database read-only on this thread: a headless command has no GUI to keep
+// responsive. The application object is there for the SQL driver plugin.
+int runHistory(int argc, char** argv, const app::AppOptions& options)
+{
+    QCoreApplication application(argc, argv);
+    return app::HistoryCommand(options).run();
+}
+
 int runGui(int argc, char** argv, const app::AppOptions& options)
 {
     QApplication application(argc, argv);
@@ -88,7 +97,6 @@ int runGui(int argc, char** argv, const app::AppOptions& options)
 int main(int argc, char** argv)
 {
     QCoreApplication::setApplicationName(QStringLiteral("keel"));
-    QCoreApplication::setOrganizationName(QStringLiteral("keel"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KEEL_VERSION));
 
     const app::ParseResult parsed = app::parseArguments(rawArguments(argc, argv));
@@ -110,6 +118,9 @@ int main(int argc, char** argv)
     case app::Mode::Models:
         app::applyProfile(options.profileDir);
         return runModels(argc, argv, options);
+    case app::Mode::History:
+        app::applyProfile(options.profileDir);
+        return runHistory(argc, argv, options);
     case app::Mode::Gui:
         app::applyProfile(options.profileDir);
         return runGui(argc, argv, options);

@@ -6,8 +6,8 @@
 
 namespace keel::core {
 
-CoreThread::CoreThread()
-    : m_engine(new Engine)
+CoreThread::CoreThread(Store* store)
+    : m_engine(new Engine(store))
 {
     registerMetaTypes();
     m_thread.setObjectName(QStringLiteral("keel-core"));

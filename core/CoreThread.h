@@ -8,10 +8,12 @@
 namespace keel::core {
 
 class Engine;
+class Store;
 
 class CoreThread {
 public:
-    CoreThread();
+    // store: passed to Engine for saving replies as they stream (may be null).
+    explicit CoreThread(Store* store = nullptr);
     ~CoreThread(); // stop() if still running
 
     CoreThread(const CoreThread&) = delete;

@@ -12,8 +12,9 @@
 
 namespace keel::core {
 
-Engine::Engine(QObject* parent)
+Engine::Engine(Store* store, QObject* parent)
     : QObject(parent)
+    , m_store(store)
 {
 }
 
@@ -56,7 +57,7 @@ void Engine::startTurn(const TurnRequest& request)
         Q_EMIT turnFinished(result);
         return;
     }
-    auto runner = std::make_unique<TurnRunner>(request, std::move(provider), curl());
+    auto runner = std::make_unique<TurnRunner>(request, std::move(provider), curl(), m_store);
     connect(runner.get(), &TurnRunner::delta, this, &Engine::turnDelta);
     connect(runner.get(), &TurnRunner::heartbeat, this, &Engine::turnHeartbeat);
     connect(runner.get(), &TurnRunner::finished, this, &Engine::onRunnerFinished);

@@ -14,12 +14,14 @@ namespace keel::core {
 
 class CurlMulti;
 class ModelLister;
+class Store;
 class TurnRunner;
 
 class Engine : public QObject {
     Q_OBJECT
 public:
-    explicit Engine(QObject* parent = nullptr);
+    // store: where turns with a persistMessageId save their reply (may be null: nothing saved).
+    explicit Engine(Store* store = nullptr, QObject* parent = nullptr);
     ~Engine() override;
 
     int activeTurnCount() const { return static_cast<int>(m_turns.size()); }
@@ -44,6 +46,7 @@ private:
 
     // Created on first use so that it is born on the core thread, not where Engine was built.
     std::unique_ptr<CurlMulti> m_curl;
+    Store* m_store; // lives on the store thread: reached only through queued calls
     std::map<QString, std::unique_ptr<TurnRunner>> m_turns;
     std::map<QString, std::unique_ptr<ModelLister>> m_listers;
 };

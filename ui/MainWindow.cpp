@@ -1,8 +1,13 @@
-// MainWindow: conversation state, turn lifecycle and the window's actions.
+// MainWindow: layout, actions, and the rendering of the controller's conversation.
 #include "ui/MainWindow.h"
 
+#include "core/store/StoreClient.h"
+#include "ui/BranchNavigator.h"
 #include "ui/Composer.h"
+#include "ui/ConversationController.h"
 #include "ui/MessageWidget.h"
+#include "ui/NoticeBanner.h"
+#include "ui/Sidebar.h"
 #include "ui/StatusLine.h"
 #include "ui/TranscriptView.h"
 
@@ -13,8 +18,9 @@
 #include <QKeyEvent>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
 #include <QStatusBar>
-#include <QUuid>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -22,22 +28,26 @@
 
 namespace keel::ui {
 
-MainWindow::MainWindow(ChatSettings settings, QWidget* parent)
+MainWindow::MainWindow(ChatSettings settings, core::StoreClient* store, QWidget* parent)
     : QMainWindow(parent)
     , m_settings(std::move(settings))
+    , m_store(store)
+    , m_controller(new ConversationController(m_settings, store, this))
+    , m_banner(new NoticeBanner)
     , m_transcript(new TranscriptView)
     , m_composer(new Composer)
     , m_sendButton(new QPushButton)
     , m_statusLine(new StatusLine)
 {
     setWindowTitle(tr("Keel"));
-    resize(960, 720);
+    resize(store != nullptr ? 1200 : 960, 720);
     setMinimumSize(420, 320);
 
-    auto* central = new QWidget;
-    auto* layout = new QVBoxLayout(central);
+    auto* conversation = new QWidget;
+    auto* layout = new QVBoxLayout(conversation);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_banner);
     layout->addWidget(m_transcript, 1);
 
     auto* bottom = new QWidget;
@@ -48,7 +58,32 @@ MainWindow::MainWindow(ChatSettings settings, QWidget* parent)
     m_sendButton->setMinimumWidth(88);
     bottomLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
     layout->addWidget(bottom);
-    setCentralWidget(central);
+
+    if (store != nullptr) {
+        m_splitter = new QSplitter(Qt::Horizontal);
+        m_splitter->setChildrenCollapsible(false);
+        m_splitter->setHandleWidth(1);
+        m_sidebar = new Sidebar(*store, m_splitter);
+        m_splitter->addWidget(m_sidebar);
+        m_splitter->addWidget(conversation);
+        m_splitter->setStretchFactor(0, 0);
+        m_splitter->setStretchFactor(1, 1);
+        m_splitter->setSizes({280, 920});
+        setCentralWidget(m_splitter);
+
+        connect(m_sidebar, &Sidebar::conversationActivated, this, &MainWindow::openConversation);
+        connect(m_sidebar, &Sidebar::messageActivated, this, &MainWindow::showMessage);
+        connect(m_sidebar, &Sidebar::newChatRequested, this, &MainWindow::newChat);
+        connect(m_sidebar, &Sidebar::conversationDeleted, m_controller,
+                &ConversationController::forgetConversation);
+        // Ctrl+F searches the history while the sidebar has focus; in the conversation it is
+        // left for finding text in it.
+        auto* find = new QShortcut(QKeySequence::Find, m_sidebar);
+        find->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(find, &QShortcut::activated, this, &MainWindow::focusSearch);
+    } else {
+        setCentralWidget(conversation);
+    }
 
     statusBar()->addWidget(m_statusLine, 1);
     statusBar()->setSizeGripEnabled(false);
@@ -69,20 +104,34 @@ MainWindow::MainWindow(ChatSettings settings, QWidget* parent)
             m_composer->clear();
     });
 
-    m_cancelGrace.setSingleShot(true);
-    m_cancelGrace.setInterval(kCancelGraceMs);
-    // If the core does not confirm a cancel, the window still gets its Send button back; a
-    // late result for that turn is then ignored as unknown.
-    connect(&m_cancelGrace, &QTimer::timeout, this, [this] {
-        if (!isTurnActive() || !m_cancelRequested)
-            return;
-        core::TurnResult result;
-        result.turnId = m_turnId;
-        result.outcome = core::TurnOutcome::Cancelled;
-        result.text = m_replyText;
-        result.reasoning = m_reasoningText;
-        onTurnFinished(result);
+    connect(m_banner, &NoticeBanner::dismissed, this,
+            [this] { m_dismissedNotice = m_bannerNotice; });
+
+    ConversationController* c = m_controller;
+    connect(c, &ConversationController::startTurnRequested, this, &MainWindow::startTurnRequested);
+    connect(c, &ConversationController::cancelTurnRequested, this,
+            &MainWindow::cancelTurnRequested);
+    connect(c, &ConversationController::branchReset, this, &MainWindow::rebuildTranscript);
+    connect(c, &ConversationController::olderPrepended, this, &MainWindow::prependOlder);
+    connect(c, &ConversationController::branchTruncated, this, [this](int size) {
+        m_transcript->removeFrom(size);
+        renderEdges();
     });
+    connect(c, &ConversationController::messageAdded, this, [this](int index) {
+        createMessage(index);
+        renderEdges();
+        m_transcript->scrollToBottom();
+    });
+    connect(c, &ConversationController::messageChanged, this, &MainWindow::render);
+    connect(c, &ConversationController::turnStarted, this, &MainWindow::turnStarted);
+    connect(c, &ConversationController::replyDelta, this, &MainWindow::replyDelta);
+    connect(c, &ConversationController::turnHeartbeat, this, &MainWindow::heartbeat);
+    connect(c, &ConversationController::turnFinished, this, &MainWindow::turnFinished);
+    connect(c, &ConversationController::conversationChanged, this, &MainWindow::updateTitle);
+    connect(c, &ConversationController::storeFailed, this, &MainWindow::storeFailed);
+    connect(c, &ConversationController::revealRequested, this, &MainWindow::reveal);
+    connect(c, &ConversationController::notice, m_statusLine, &StatusLine::showNotice);
+    connect(m_transcript, &TranscriptView::nearTop, c, &ConversationController::loadOlder);
 
     m_thinkingTicker.setInterval(kThinkingTickMs);
     connect(&m_thinkingTicker, &QTimer::timeout, this, &MainWindow::updateThinking);
@@ -90,6 +139,8 @@ MainWindow::MainWindow(ChatSettings settings, QWidget* parent)
     updateActions();
     m_composer->setFocus();
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus()
 {
@@ -103,6 +154,12 @@ void MainWindow::createMenus()
     m_newChatAction = chat->addAction(tr("&New chat"));
     m_newChatAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(m_newChatAction, &QAction::triggered, this, &MainWindow::newChat);
+
+    if (m_sidebar != nullptr) {
+        m_searchAction = chat->addAction(tr("&Search conversations"));
+        m_searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+        connect(m_searchAction, &QAction::triggered, this, &MainWindow::focusSearch);
+    }
 
     m_stopAction = chat->addAction(tr("&Stop"));
     m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -119,93 +176,230 @@ void MainWindow::sendText(const QString& text)
     submit(text);
 }
 
+bool MainWindow::isTurnActive() const
+{
+    return m_controller->isTurnActive();
+}
+
 QString MainWindow::lastReplyText() const
 {
-    return isTurnActive() ? m_replyText : m_lastReply;
+    return m_controller->lastReplyText();
+}
+
+QList<core::ChatMessage> MainWindow::conversation() const
+{
+    return m_controller->history();
 }
 
 bool MainWindow::submit(const QString& text)
 {
-    if (text.trimmed().isEmpty())
-        return false;
-    if (isTurnActive()) {
-        m_statusLine->showNotice(tr("A reply is still being written. Stop it first (Esc)."));
-        return false;
-    }
-    // A newer message makes an older failed reply final: Retry would rewrite history.
-    if (m_failed)
-        m_failed->setRetryEnabled(false);
-    m_failed.clear();
-
-    m_messages.append({core::Role::User, text});
-    m_transcript->addMessage(core::Role::User, tr("You"))->setText(text);
-    m_transcript->scrollToBottom();
-    startTurn();
-    return true;
+    return m_controller->send(text);
 }
 
-void MainWindow::startTurn()
-{
-    core::TurnRequest request;
-    request.turnId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    request.provider = m_settings.provider;
-    request.model = m_settings.model;
-    request.systemPrompt = m_settings.systemPrompt;
-    request.messages = m_messages;
-    request.idleTimeoutMs = m_settings.idleTimeoutMs;
+// --- The transcript -----------------------------------------------------------------------------
 
-    // State first: a synchronous receiver may answer before emit returns.
-    m_turnId = request.turnId;
-    m_replyText.clear();
-    m_reasoningText.clear();
-    m_cancelRequested = false;
+QString MainWindow::authorOf(const core::StoredMessage& message) const
+{
+    if (message.role == core::Role::User)
+        return tr("You");
+    if (!message.model.isEmpty())
+        return message.model;
+    return m_settings.model.isEmpty() ? tr("Assistant") : m_settings.model;
+}
+
+MessageWidget* MainWindow::createMessage(int index)
+{
+    const core::StoredMessage& message = m_controller->messageAt(index);
+    MessageWidget* widget = m_transcript->insertMessage(index, message.role, authorOf(message));
+    // Actions name the widget, not an index: older pages move the indexes.
+    auto act = [this, widget](auto&& action) {
+        const int at = m_transcript->indexOf(widget);
+        if (at >= 0)
+            action(at);
+    };
+    connect(widget, &MessageWidget::retryRequested, this,
+            [this, act] { act([this](int at) { m_controller->retry(at); }); });
+    connect(widget, &MessageWidget::regenerateRequested, this,
+            [this, act] { act([this](int at) { m_controller->regenerate(at); }); });
+    connect(widget, &MessageWidget::continueRequested, this,
+            [this, act] { act([this](int at) { m_controller->continueReply(at); }); });
+    connect(widget, &MessageWidget::editSubmitted, this, [this, act](const QString& text) {
+        act([this, &text](int at) { m_controller->editAndSend(at, text); });
+    });
+    connect(widget, &MessageWidget::copyRequested, this, [this, widget] {
+        QGuiApplication::clipboard()->setText(widget->text());
+        m_statusLine->showNotice(widget->role() == core::Role::User ? tr("Message copied")
+                                                                    : tr("Reply copied"));
+    });
+    auto version = [this, widget, act](int step) {
+        act([this, widget, step](int at) {
+            m_versionAnchorY = m_transcript->viewportY(widget);
+            m_controller->showVersion(at, step);
+        });
+    };
+    connect(widget, &MessageWidget::previousVersionRequested, this, [version] { version(-1); });
+    connect(widget, &MessageWidget::nextVersionRequested, this, [version] { version(1); });
+    render(index);
+    return widget;
+}
+
+void MainWindow::render(int index)
+{
+    MessageWidget* widget = m_transcript->messageAt(index);
+    if (widget == nullptr || index >= m_controller->messageCount())
+        return;
+    const core::StoredMessage& message = m_controller->messageAt(index);
+    const bool writing = m_controller->replyIndex() == index;
+    // Unchanged text is not rendered again (see MessageWidget::setText).
+    widget->setText(message.content);
+    widget->setReasoning(message.reasoning);
+    widget->setVersion(m_controller->versionPosition(index), m_controller->versionCount(index));
+    widget->setContinueAvailable(m_controller->canContinue(index));
+    widget->setInteractive(!isTurnActive());
+    widget->setNote({});
+    if (writing) {
+        widget->clearError();
+        return;
+    }
+    using core::MessageStatus;
+    switch (message.status) {
+    case MessageStatus::Complete:
+        widget->clearError();
+        if (message.role == core::Role::Assistant && message.content.isEmpty())
+            widget->setNote(tr("The model sent an empty reply."));
+        break;
+    case MessageStatus::Cancelled:
+        widget->clearError();
+        widget->setNote(message.content.isEmpty() ? tr("Stopped before any text arrived.")
+                                                  : tr("Stopped."));
+        break;
+    case MessageStatus::Streaming: // left so by a crash, or by another window
+    case MessageStatus::Incomplete:
+        widget->showError(message.errorMessage, true);
+        break;
+    case MessageStatus::Error:
+        widget->showError(message.errorMessage, false);
+        break;
+    }
+}
+
+// The latest message shows its actions without hovering, and only the latest may be continued.
+void MainWindow::renderEdges()
+{
+    const int count = m_transcript->messageCount();
+    for (int i = std::max(0, count - 2); i < count; ++i) {
+        MessageWidget* widget = m_transcript->messageAt(i);
+        widget->setActionsPinned(i == count - 1);
+        widget->setContinueAvailable(m_controller->canContinue(i));
+    }
+}
+
+void MainWindow::rebuildTranscript()
+{
+    m_reply.clear();
+    m_transcript->clear();
+    for (int i = 0; i < m_controller->messageCount(); ++i)
+        createMessage(i);
+    renderEdges();
+    m_transcript->scrollToBottom();
+    updateTitle();
+    updateActions();
+}
+
+void MainWindow::prependOlder(int count)
+{
+    // What the user is reading stays where it is on screen.
+    MessageWidget* first = m_transcript->messageAt(0);
+    const bool following = m_transcript->isFollowingBottom();
+    const int y = first != nullptr ? m_transcript->viewportY(first) : 0;
+    for (int i = 0; i < count; ++i)
+        createMessage(i);
+    if (first != nullptr && !following)
+        m_transcript->keepInView(first, y);
+}
+
+void MainWindow::reveal(int index, bool highlight)
+{
+    MessageWidget* widget = m_transcript->messageAt(index);
+    if (widget == nullptr)
+        return;
+    if (!highlight && m_versionAnchorY >= 0)
+        m_transcript->keepInView(widget, m_versionAnchorY);
+    else
+        m_transcript->revealMessage(widget, highlight);
+    m_versionAnchorY = -1;
+}
+
+void MainWindow::setMessagesInteractive(bool interactive)
+{
+    for (int i = 0; i < m_transcript->messageCount(); ++i)
+        m_transcript->messageAt(i)->setInteractive(interactive);
+}
+
+// --- The running turn ---------------------------------------------------------------------------
+
+void MainWindow::turnStarted(const QString&, int index)
+{
     m_turnClock.start();
     m_heartbeatElapsedMs = -1;
     m_thinkingStartMs = -1;
     m_thinking = false;
-    m_retryHistorySize = m_messages.size();
-    MessageWidget* reply = m_transcript->addMessage(core::Role::Assistant, assistantName());
-    reply->setStreaming(true);
-    connect(reply, &MessageWidget::retryRequested, this, [this, reply] { retry(reply); });
-    m_reply = reply;
-    m_transcript->scrollToBottom();
+    m_answerStarted = false;
+    m_reply = m_transcript->messageAt(index);
+    if (m_reply) {
+        m_reply->clearError();
+        m_reply->setNote({});
+        m_reply->setStreaming(true);
+    }
+    setMessagesInteractive(false);
+    renderEdges();
+    if (index == m_transcript->messageCount() - 1)
+        m_transcript->scrollToBottom();
     m_statusLine->showStarting();
     updateActions();
-
-    Q_EMIT startTurnRequested(request);
 }
 
 void MainWindow::onTurnDelta(const core::TurnDelta& delta)
 {
-    if (delta.turnId != m_turnId || m_turnId.isEmpty())
-        return;
+    m_controller->onTurnDelta(delta);
+}
+
+void MainWindow::onTurnHeartbeat(const core::TurnHeartbeat& heartbeat)
+{
+    m_controller->onTurnHeartbeat(heartbeat);
+}
+
+void MainWindow::onTurnFinished(const core::TurnResult& result)
+{
+    m_controller->onTurnFinished(result);
+}
+
+void MainWindow::replyDelta(int, const core::TurnDelta& delta)
+{
     if (!delta.reasoning.isEmpty()) {
         // Reasoning after the answer started (some models interleave) is shown but not timed.
-        if (m_thinkingStartMs < 0 && m_replyText.isEmpty()) {
+        if (m_thinkingStartMs < 0 && !m_answerStarted) {
             m_thinkingStartMs = turnElapsedMs();
             m_thinking = true;
             m_thinkingTicker.start();
         }
-        m_reasoningText += delta.reasoning;
         if (m_reply)
             m_reply->appendReasoning(delta.reasoning);
     }
     if (!delta.text.isEmpty()) {
         endThinking(turnElapsedMs());
-        m_replyText += delta.text;
+        m_answerStarted = true;
         if (m_reply)
             m_reply->appendText(delta.text);
     }
 }
 
-void MainWindow::onTurnHeartbeat(const core::TurnHeartbeat& heartbeat)
+void MainWindow::heartbeat(const core::TurnHeartbeat& heartbeat)
 {
-    if (heartbeat.turnId != m_turnId || m_turnId.isEmpty())
-        return;
     m_heartbeatElapsedMs = heartbeat.elapsedMs;
     m_sinceHeartbeat.start();
     updateThinking();
-    if (!m_cancelRequested)
+    if (!m_controller->isCancelRequested())
         m_statusLine->showHeartbeat(heartbeat);
 }
 
@@ -236,102 +430,96 @@ void MainWindow::endThinking(qint64 turnElapsedMs)
         m_reply->endThinking(std::max<qint64>(0, turnElapsedMs - m_thinkingStartMs));
 }
 
-void MainWindow::onTurnFinished(const core::TurnResult& result)
+void MainWindow::turnFinished(const QString& turnId, int index, const core::TurnResult& result)
 {
-    if (result.turnId != m_turnId || m_turnId.isEmpty())
-        return;
-    m_cancelGrace.stop();
-    const QString turnId = m_turnId;
-    m_turnId.clear();
     // The result's duration is on the heartbeats' clock: a reasoning-only turn gets an exact time.
     endThinking(result.durationMs > 0 ? result.durationMs : turnElapsedMs());
-
-    // The result carries the whole reply; deltas only matter if one got lost on the way.
-    const QString text = result.text.isEmpty() ? m_replyText : result.text;
-    const QString reasoning = result.reasoning.isEmpty() ? m_reasoningText : result.reasoning;
     MessageWidget* reply = m_reply;
     m_reply.clear();
-    if (reply) {
+    if (reply)
         reply->setStreaming(false);
-        if (text != m_replyText)
-            reply->setText(text);
-        if (reasoning != m_reasoningText)
-            reply->setReasoning(reasoning);
-    }
-    m_replyText.clear();
-    m_reasoningText.clear();
-    m_lastReply = text;
-
-    // What the user saw stays in the conversation, so the next turn builds on it; Retry
-    // restores the history from before this reply.
-    const bool keep = !text.isEmpty() && result.outcome != core::TurnOutcome::Error;
-    if (keep)
-        m_messages.append({core::Role::Assistant, text});
+    setMessagesInteractive(true);
+    if (index >= 0)
+        render(index);
+    renderEdges();
 
     switch (result.outcome) {
     case core::TurnOutcome::Complete:
-        if (reply && text.isEmpty())
-            reply->setNote(tr("The model sent an empty reply."));
         m_statusLine->showReady();
         break;
     case core::TurnOutcome::Cancelled:
-        if (reply)
-            reply->setNote(text.isEmpty() ? tr("Stopped before any text arrived.")
-                                          : tr("Stopped."));
         m_statusLine->showNotice(tr("Stopped"));
         break;
     case core::TurnOutcome::Incomplete:
     case core::TurnOutcome::Error: {
         const bool cutOff = result.outcome == core::TurnOutcome::Incomplete;
-        if (reply) {
-            reply->showError(result.error.message, cutOff);
-            m_failed = reply;
-        }
         m_statusLine->showError(result.error.message.isEmpty() ? (
                                     cutOff ? tr("The reply was cut off") : tr("The request failed"))
                                                                : result.error.message);
         break;
     }
     }
-
+    if (m_sidebar != nullptr)
+        m_sidebar->refresh(); // the conversation moved to the top of its group
     updateActions();
     Q_EMIT turnEnded(turnId, result.outcome);
 }
 
-void MainWindow::retry(MessageWidget* failed)
+void MainWindow::storeFailed(const core::StoreError& error, bool memoryOnly)
 {
-    if (isTurnActive() || failed == nullptr || failed != m_failed)
+    // A failing disk repeats itself (every save of a streaming reply): once dismissed, the same
+    // news stays dismissed for this conversation.
+    const QString key = error.message + error.movedTo;
+    if (key == m_dismissedNotice && !memoryOnly)
         return;
-    m_failed.clear();
-    m_messages.resize(m_retryHistorySize);
-    m_transcript->removeMessage(failed);
-    startTurn();
+    m_bannerNotice = key;
+    QString text = error.message.trimmed();
+    if (text.isEmpty())
+        text = tr("The conversation history could not be read or saved.");
+    if (!error.movedTo.isEmpty())
+        text += QLatin1Char(' ') + tr("The damaged file was moved to %1.").arg(error.movedTo);
+    if (memoryOnly)
+        text += QLatin1Char(' ')
+                + tr("This conversation is kept in memory only: replies still arrive and can be "
+                     "copied, but they will be gone when Keel closes.");
+    m_banner->showMessage(text);
 }
+
+// --- Actions ------------------------------------------------------------------------------------
 
 void MainWindow::stop()
 {
-    if (!isTurnActive() || m_cancelRequested)
+    if (!isTurnActive() || m_controller->isCancelRequested())
         return;
-    m_cancelRequested = true;
-    m_statusLine->showStopping();
-    m_cancelGrace.start();
+    m_controller->stop();
+    if (isTurnActive())
+        m_statusLine->showStopping();
     updateActions();
-    Q_EMIT cancelTurnRequested(m_turnId);
 }
 
 void MainWindow::newChat()
 {
-    if (isTurnActive()) {
-        m_statusLine->showNotice(tr("Stop the reply first (Esc), then start a new chat."));
+    if (!m_controller->newConversation())
         return;
-    }
-    m_messages.clear();
-    m_failed.clear();
-    m_lastReply.clear();
-    m_transcript->clear();
     m_statusLine->showReady();
     m_composer->setFocus();
     updateActions();
+}
+
+void MainWindow::openConversation(qint64 conversationId)
+{
+    m_controller->openConversation(conversationId);
+}
+
+void MainWindow::showMessage(qint64 conversationId, qint64 messageId)
+{
+    m_controller->openMessage(conversationId, messageId);
+}
+
+void MainWindow::focusSearch()
+{
+    if (m_sidebar != nullptr)
+        m_sidebar->focusSearch();
 }
 
 void MainWindow::copyLastReply()
@@ -343,11 +531,28 @@ void MainWindow::copyLastReply()
     m_statusLine->showNotice(tr("Reply copied"));
 }
 
+void MainWindow::updateTitle()
+{
+    const QString title = m_controller->title();
+    setWindowTitle(title.isEmpty() ? tr("Keel") : tr("%1 — Keel").arg(title));
+    const qint64 id = m_controller->conversationId();
+    if (id != m_titledConversation) {
+        m_titledConversation = id;
+        m_dismissedNotice.clear();
+    }
+    if (m_sidebar != nullptr && id != m_sidebarConversation) {
+        m_sidebarConversation = id;
+        m_sidebar->setCurrentConversation(id);
+        if (id != 0)
+            m_sidebar->refresh(); // a conversation that was just created
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     // The core stops the transfer; nothing waits for it here.
-    if (isTurnActive() && !m_cancelRequested)
-        Q_EMIT cancelTurnRequested(m_turnId);
+    if (isTurnActive() && !m_controller->isCancelRequested())
+        Q_EMIT cancelTurnRequested(m_controller->turnId());
     QMainWindow::closeEvent(event);
 }
 
@@ -366,25 +571,21 @@ void MainWindow::keyPressEvent(QKeyEvent* event)
 void MainWindow::updateActions()
 {
     const bool active = isTurnActive();
+    const bool stopping = m_controller->isCancelRequested();
     if (active) {
-        m_sendButton->setText(m_cancelRequested ? tr("Stopping…") : tr("Stop"));
+        m_sendButton->setText(stopping ? tr("Stopping…") : tr("Stop"));
         m_sendButton->setAccessibleName(tr("Stop the reply"));
         m_sendButton->setToolTip(tr("Stop the reply (Esc)"));
-        m_sendButton->setEnabled(!m_cancelRequested);
+        m_sendButton->setEnabled(!stopping);
     } else {
         m_sendButton->setText(tr("Send"));
         m_sendButton->setAccessibleName(tr("Send the message"));
         m_sendButton->setToolTip(tr("Send (Enter)"));
         m_sendButton->setEnabled(!m_composer->document()->isEmpty());
     }
-    m_stopAction->setEnabled(active && !m_cancelRequested);
+    m_stopAction->setEnabled(active && !stopping);
     m_newChatAction->setEnabled(!active);
     m_copyAction->setEnabled(!lastReplyText().isEmpty() || active);
-}
-
-QString MainWindow::assistantName() const
-{
-    return m_settings.model.isEmpty() ? tr("Assistant") : m_settings.model;
 }
 
 } // namespace keel::ui

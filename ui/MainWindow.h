@@ -1,10 +1,14 @@
-// MainWindow: the chat window. Owns the in-memory conversation and the widgets that show it;
-// talks to the core only through its signals (start / cancel a turn) and slots (deltas,
-// heartbeats, results), which app/ connects to the Engine with queued connections. Renders and
-// nothing else: no network, no disk, no waiting. One turn at a time.
+// MainWindow: the chat window. With a history store: the sidebar (conversations, search) on the
+// left, the conversation on the right. The conversation's state and its store traffic live in
+// ConversationController; the window renders it and owns what is only visual: the transcript,
+// the composer, the status line, the Thinking timer and the banner for store problems. It talks
+// to the core only through its signals (start / cancel a turn) and slots (deltas, heartbeats,
+// results), which app/ connects to the Engine with queued connections. No network, no disk, no
+// waiting. One turn at a time.
 #pragma once
 
 #include "core/chat/ChatTypes.h"
+#include "core/store/StoreTypes.h"
 #include "ui/ChatSettings.h"
 
 #include <QElapsedTimer>
@@ -15,31 +19,45 @@
 
 class QAction;
 class QPushButton;
+class QSplitter;
+
+namespace keel::core {
+class StoreClient;
+} // namespace keel::core
 
 namespace keel::ui {
 
 class Composer;
+class ConversationController;
 class MessageWidget;
+class NoticeBanner;
+class Sidebar;
 class StatusLine;
 class TranscriptView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(ChatSettings settings, QWidget* parent = nullptr);
+    // Without a store the window keeps its conversation in memory only (and has no sidebar).
+    // The StoreClient must outlive the window.
+    explicit MainWindow(ChatSettings settings, core::StoreClient* store = nullptr,
+                        QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     // Same as typing `text` and pressing Enter (the composer's own text is left alone).
     void sendText(const QString& text);
-    bool isTurnActive() const { return !m_turnId.isEmpty(); }
+    bool isTurnActive() const;
     // The text of the latest reply, also while it streams (for tests and Copy last reply).
     QString lastReplyText() const;
     TranscriptView* transcript() const { return m_transcript; }
     Composer* composer() const { return m_composer; }
     StatusLine* statusLine() const { return m_statusLine; }
-    const QList<core::ChatMessage>& conversation() const { return m_messages; }
+    ConversationController* controller() const { return m_controller; }
+    Sidebar* sidebar() const { return m_sidebar; }
+    NoticeBanner* banner() const { return m_banner; }
+    // What the next turn would send as the conversation so far.
+    QList<core::ChatMessage> conversation() const;
 
-    // How long a requested cancel may take before the window stops waiting for the core.
-    static constexpr int kCancelGraceMs = 5000;
     // How often the Thinking header's time is refreshed between heartbeats, while thinking.
     static constexpr int kThinkingTickMs = 1000;
 
@@ -57,6 +75,10 @@ public Q_SLOTS:
     void stop();
     void newChat();
     void copyLastReply();
+    void openConversation(qint64 conversationId);
+    // Opens the conversation on the branch of the message, scrolls to it and highlights it.
+    void showMessage(qint64 conversationId, qint64 messageId);
+    void focusSearch();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -65,10 +87,25 @@ protected:
 private:
     void createMenus();
     bool submit(const QString& text);
-    void startTurn();
-    void retry(MessageWidget* failed);
     void updateActions();
-    QString assistantName() const;
+    void updateTitle();
+    QString authorOf(const core::StoredMessage& message) const;
+
+    // The transcript mirrors the controller's branch, index for index.
+    MessageWidget* createMessage(int index);
+    void render(int index);
+    void renderEdges();
+    void rebuildTranscript();
+    void prependOlder(int count);
+    void setMessagesInteractive(bool interactive);
+
+    void turnStarted(const QString& turnId, int index);
+    void replyDelta(int index, const core::TurnDelta& delta);
+    void heartbeat(const core::TurnHeartbeat& heartbeat);
+    void turnFinished(const QString& turnId, int index, const core::TurnResult& result);
+    void storeFailed(const core::StoreError& error, bool memoryOnly);
+    void reveal(int index, bool highlight);
+
     // The turn's elapsed time on the core's clock: the latest heartbeat's elapsedMs plus the
     // time since it arrived (before any heartbeat, the window's own clock).
     qint64 turnElapsedMs() const;
@@ -76,8 +113,12 @@ private:
     void endThinking(qint64 turnElapsedMs);
 
     ChatSettings m_settings;
-    QList<core::ChatMessage> m_messages;
+    core::StoreClient* m_store;
+    ConversationController* m_controller;
 
+    QSplitter* m_splitter = nullptr;
+    Sidebar* m_sidebar = nullptr;
+    NoticeBanner* m_banner;
     TranscriptView* m_transcript;
     Composer* m_composer;
     QPushButton* m_sendButton;
@@ -85,26 +126,25 @@ private:
     QAction* m_stopAction = nullptr;
     QAction* m_newChatAction = nullptr;
     QAction* m_copyAction = nullptr;
+    QAction* m_searchAction = nullptr;
 
-    // The running turn.
-    QString m_turnId;
+    // The running turn's view state.
     QPointer<MessageWidget> m_reply;
-    QString m_replyText;
-    QString m_reasoningText;
-    bool m_cancelRequested = false;
-    QTimer m_cancelGrace;
     QElapsedTimer m_turnClock;
     qint64 m_heartbeatElapsedMs = -1; // -1: no heartbeat yet
     QElapsedTimer m_sinceHeartbeat;
     // Thinking: from the first reasoning delta to the first text (or the end of the turn).
     qint64 m_thinkingStartMs = -1;
     bool m_thinking = false;
+    bool m_answerStarted = false;
     QTimer m_thinkingTicker; // runs only while thinking
 
-    QString m_lastReply;
-    // The failed reply that Retry may replace, and the history to send again.
-    QPointer<MessageWidget> m_failed;
-    qsizetype m_retryHistorySize = 0;
+    // Where the message whose version was switched sat on screen: it stays there.
+    int m_versionAnchorY = -1;
+    qint64 m_sidebarConversation = -1;
+    qint64 m_titledConversation = 0;
+    QString m_bannerNotice;    // the store problem the banner shows
+    QString m_dismissedNotice; // and the one the user already dismissed
 };
 
 } // namespace keel::ui

@@ -1,7 +1,10 @@
-// MessageWidget: author, reasoning, body and inline error of one message.
+// MessageWidget: author, reasoning, body, inline error, editor and actions of one message.
 #include "ui/MessageWidget.h"
 
+#include "ui/BranchNavigator.h"
+#include "ui/Composer.h"
 #include "ui/MessageTextView.h"
+#include "ui/QuietButton.h"
 
 #include <QAbstractButton>
 #include <QEvent>
@@ -13,6 +16,7 @@
 #include <QPushButton>
 #include <QTextCursor>
 #include <QVBoxLayout>
+#include <QVariantAnimation>
 
 #include <algorithm>
 
@@ -46,6 +50,26 @@ constexpr int kTriangleSize = 8;
 constexpr int kTriangleGap = 7;
 constexpr int kRuleX = kHeaderPadding + kTriangleSize / 2;
 constexpr int kReasoningIndent = kHeaderPadding + kTriangleSize + kTriangleGap;
+
+constexpr int kFlashMs = 1600;
+
+// A button of the actions row. While the row is dormant (pointer elsewhere, no focus in it) it
+// keeps its place, so the text does not jump when the pointer moves over it, but draws nothing,
+// so the transcript stays calm.
+class ActionButton : public QuietButton {
+public:
+    ActionButton(const MessageWidget* owner, const QString& text, QWidget* parent)
+        : QuietButton(text, parent)
+        , m_owner(owner)
+    {
+    }
+
+protected:
+    bool isDormant() const override { return !m_owner->actionsShown(); }
+
+private:
+    const MessageWidget* m_owner;
+};
 
 // The header of the Thinking section: a small disclosure triangle and a quiet line of text,
 // checked when expanded. Space (as for every button) and Enter toggle it.
@@ -135,15 +159,22 @@ MessageWidget::MessageWidget(core::Role role, const QString& author, QWidget* pa
     , m_body(new MessageTextView(this))
     , m_errorArea(new QWidget(this))
     , m_errorLabel(new QLabel(m_errorArea))
+    , m_continueButton(new QPushButton(tr("Continue"), m_errorArea))
     , m_retryButton(new QPushButton(tr("Retry"), m_errorArea))
     , m_note(new QLabel(this))
+    , m_actionRow(new QWidget(this))
+    , m_navigator(new BranchNavigator(m_actionRow))
+    , m_copyButton(nullptr)
+    , m_editButton(nullptr)
+    , m_regenerateButton(nullptr)
+    , m_continueAction(nullptr)
     , m_markdown(m_body->document())
 {
     const bool user = role == core::Role::User;
     setAccessibleName(user ? tr("Your message") : tr("Reply from %1").arg(author));
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(14, 10, 14, 12);
+    layout->setContentsMargins(14, 10, 14, 0);
     layout->setSpacing(6);
 
     // Untrusted text (model names, server messages) is never interpreted as rich text.
@@ -186,6 +217,11 @@ MessageWidget::MessageWidget(core::Role role, const QString& author, QWidget* pa
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errorLabel->setAccessibleName(tr("Error"));
     errorLayout->addWidget(m_errorLabel, 1);
+    m_continueButton->setAccessibleName(tr("Continue this reply"));
+    m_continueButton->setToolTip(tr("Ask the model to go on from where it stopped"));
+    m_continueButton->hide();
+    connect(m_continueButton, &QPushButton::clicked, this, &MessageWidget::continueRequested);
+    errorLayout->addWidget(m_continueButton, 0, Qt::AlignVCenter);
     m_retryButton->setAccessibleName(tr("Retry this reply"));
     connect(m_retryButton, &QPushButton::clicked, this, &MessageWidget::retryRequested);
     errorLayout->addWidget(m_retryButton, 0, Qt::AlignVCenter);
@@ -196,11 +232,55 @@ MessageWidget::MessageWidget(core::Role role, const QString& author, QWidget* pa
     m_note->hide();
     layout->addWidget(m_note);
 
+    // The actions row, under the message (and outside a user message's bubble): versions first
+    // (always drawn when there are several), then the quiet buttons.
+    layout->addSpacing(6); // with the layout's spacing, the bubble's padding under the text
+    auto* actions = new QHBoxLayout(m_actionRow);
+    actions->setContentsMargins(0, 0, 0, 0);
+    actions->setSpacing(2);
+    m_navigator->setAccessibleName(tr("Versions of this message"));
+    connect(m_navigator, &BranchNavigator::previousRequested, this,
+            &MessageWidget::previousVersionRequested);
+    connect(m_navigator, &BranchNavigator::nextRequested, this,
+            &MessageWidget::nextVersionRequested);
+    actions->addWidget(m_navigator);
+    m_copyButton = addAction(tr("Copy"), user ? tr("Copy this message") : tr("Copy this reply"));
+    m_copyButton->setToolTip(tr("Copy as Markdown"));
+    connect(m_copyButton, &QAbstractButton::clicked, this, &MessageWidget::copyRequested);
+    actions->addWidget(m_copyButton);
+    m_editButton = addAction(tr("Edit"), tr("Edit this message"));
+    m_editButton->setToolTip(tr("Edit and send as a new version"));
+    connect(m_editButton, &QAbstractButton::clicked, this, &MessageWidget::beginEdit);
+    actions->addWidget(m_editButton);
+    m_regenerateButton = addAction(tr("Regenerate"), tr("Regenerate this reply"));
+    m_regenerateButton->setToolTip(tr("Write a new version of this reply"));
+    connect(m_regenerateButton, &QAbstractButton::clicked, this,
+            &MessageWidget::regenerateRequested);
+    actions->addWidget(m_regenerateButton);
+    m_continueAction = addAction(tr("Continue"), tr("Continue this reply"));
+    m_continueAction->setToolTip(tr("Ask the model to go on from where it stopped"));
+    connect(m_continueAction, &QAbstractButton::clicked, this, &MessageWidget::continueRequested);
+    actions->addWidget(m_continueAction);
+    actions->addStretch(1);
+    layout->addWidget(m_actionRow);
+
+    setAttribute(Qt::WA_Hover);
+    updateActions();
     applyPalette();
+}
+
+QAbstractButton* MessageWidget::addAction(const QString& text, const QString& accessibleName)
+{
+    auto* button = new ActionButton(this, text, m_actionRow);
+    button->setAccessibleName(accessibleName);
+    button->installEventFilter(this); // focus in and out wake and calm the row
+    return button;
 }
 
 void MessageWidget::setText(const QString& text)
 {
+    if (text == this->text() && !(text.isEmpty() && m_body->isVisible()))
+        return; // unchanged: a re-render would only cost time and move the selection
     if (m_role == core::Role::User) {
         // The user's own words are shown as typed, not as Markdown.
         m_plainText = text;
@@ -208,7 +288,8 @@ void MessageWidget::setText(const QString& text)
     } else {
         m_markdown.setText(text);
     }
-    m_body->setVisible(!text.isEmpty());
+    m_body->setVisible(!text.isEmpty() && !isEditing());
+    updateActions();
 }
 
 void MessageWidget::appendText(const QString& chunk)
@@ -222,6 +303,7 @@ void MessageWidget::appendText(const QString& chunk)
     if (first && !chunk.isEmpty()) {
         m_body->show();
         endThinking(); // the answer started
+        updateActions();
     }
 }
 
@@ -252,6 +334,8 @@ void MessageWidget::appendReasoning(const QString& chunk)
 
 void MessageWidget::setReasoning(const QString& text)
 {
+    if (text == m_reasoningText)
+        return;
     m_reasoningText = text;
     m_reasoning->setPlainText(text);
     updateReasoningSection();
@@ -321,6 +405,7 @@ void MessageWidget::setStreaming(bool streaming)
     if (!streaming)
         endThinking();
     updateReasoningSection();
+    updateActions();
 }
 
 void MessageWidget::updateReasoningSection()
@@ -351,13 +436,200 @@ void MessageWidget::showError(const QString& message, bool cutOff)
         text = tr("The request failed.");
     m_errorLabel->setText(text);
     m_errorArea->show();
+    updateActions();
+    update();
+}
+
+void MessageWidget::clearError()
+{
+    if (m_errorArea->isHidden())
+        return;
+    m_errorLabel->clear();
+    m_errorArea->hide();
+    updateActions();
     update();
 }
 
 void MessageWidget::setRetryEnabled(bool enabled)
 {
-    m_retryButton->setEnabled(enabled);
+    m_retryAllowed = enabled;
     m_retryButton->setVisible(enabled);
+    updateActions();
+}
+
+void MessageWidget::setContinueAvailable(bool available)
+{
+    m_continueAvailable = available;
+    updateActions();
+}
+
+QAbstractButton* MessageWidget::continueButton() const
+{
+    if (!m_continueButton->isHidden())
+        return m_continueButton;
+    return m_continueAction;
+}
+
+void MessageWidget::setVersion(int position, int count)
+{
+    m_navigator->setPosition(position, count);
+    updateActions();
+}
+
+void MessageWidget::setInteractive(bool interactive)
+{
+    if (interactive == m_interactive)
+        return;
+    m_interactive = interactive;
+    updateActions();
+}
+
+void MessageWidget::setActionsPinned(bool pinned)
+{
+    if (pinned == m_actionsPinned)
+        return;
+    m_actionsPinned = pinned;
+    m_actionRow->update();
+}
+
+bool MessageWidget::actionsShown() const
+{
+    if (m_actionsPinned || m_hovered)
+        return true;
+    const QWidget* focus = focusWidget();
+    return focus != nullptr && focus->hasFocus() && m_actionRow->isAncestorOf(focus);
+}
+
+void MessageWidget::updateActions()
+{
+    const bool user = m_role == core::Role::User;
+    const bool hasText = !text().isEmpty();
+    const bool failed = hasError();
+    const bool idle = m_interactive && !m_streaming;
+    m_copyButton->setVisible(hasText && !isEditing());
+    m_editButton->setVisible(user && !isEditing());
+    m_editButton->setEnabled(idle);
+    // A failed reply has Retry in its error box, which does the same.
+    m_regenerateButton->setVisible(!user && !failed && !m_streaming);
+    m_regenerateButton->setEnabled(idle);
+    m_continueAction->setVisible(!user && !failed && m_continueAvailable && !m_streaming);
+    m_continueAction->setEnabled(idle);
+    m_continueButton->setVisible(failed && m_continueAvailable);
+    m_continueButton->setEnabled(idle);
+    m_retryButton->setEnabled(m_interactive && m_retryAllowed);
+    m_navigator->setInteractive(idle);
+    const bool any = !m_navigator->isHidden() || !m_copyButton->isHidden()
+                     || !m_editButton->isHidden() || !m_regenerateButton->isHidden()
+                     || !m_continueAction->isHidden();
+    m_actionRow->setVisible(any);
+    m_actionRow->update();
+}
+
+void MessageWidget::beginEdit()
+{
+    if (m_role != core::Role::User || isEditing() || !m_interactive)
+        return;
+    m_editArea = new QWidget(this);
+    auto* editLayout = new QVBoxLayout(m_editArea);
+    editLayout->setContentsMargins(0, 0, 0, 0);
+    editLayout->setSpacing(6);
+    m_editor = new Composer(m_editArea);
+    m_editor->setAccessibleName(tr("Edited message"));
+    m_editor->setPlaceholderText(tr("Edit the message…"));
+    m_editor->setPlainText(m_plainText);
+    m_editor->installEventFilter(this); // Escape cancels
+    editLayout->addWidget(m_editor);
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(8);
+    buttons->addStretch(1);
+    auto* cancel = new QPushButton(tr("Cancel"), m_editArea);
+    cancel->setAccessibleName(tr("Cancel editing"));
+    auto* send = new QPushButton(tr("Send"), m_editArea);
+    send->setAccessibleName(tr("Send the edited message"));
+    send->setDefault(true);
+    buttons->addWidget(cancel);
+    buttons->addWidget(send);
+    editLayout->addLayout(buttons);
+    connect(cancel, &QPushButton::clicked, this, &MessageWidget::endEdit);
+    connect(send, &QPushButton::clicked, this, [this] {
+        if (m_editor && !m_editor->toPlainText().trimmed().isEmpty())
+            Q_EMIT editSubmitted(m_editor->toPlainText());
+    });
+    connect(m_editor, &Composer::submitted, this, &MessageWidget::editSubmitted);
+
+    auto* layout = static_cast<QVBoxLayout*>(this->layout());
+    layout->insertWidget(layout->indexOf(m_body), m_editArea);
+    m_body->hide();
+    updateActions();
+    m_editor->setFocus();
+    QTextCursor cursor = m_editor->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    m_editor->setTextCursor(cursor);
+}
+
+void MessageWidget::endEdit()
+{
+    if (!isEditing())
+        return;
+    m_editor = nullptr;
+    m_editArea->hide();
+    // Later: the request may come from one of the editor's own buttons.
+    m_editArea->deleteLater();
+    m_editArea = nullptr;
+    m_body->setVisible(!text().isEmpty());
+    updateActions();
+}
+
+void MessageWidget::flash()
+{
+    if (m_flash == nullptr) {
+        m_flash = new QVariantAnimation(this);
+        m_flash->setDuration(kFlashMs);
+        m_flash->setStartValue(1.0);
+        m_flash->setEndValue(0.0);
+        m_flash->setEasingCurve(QEasingCurve::InQuad);
+        connect(m_flash, &QVariantAnimation::valueChanged, this, [this](const QVariant& value) {
+            m_flashLevel = value.toReal();
+            update();
+        });
+    }
+    m_flash->stop();
+    m_flashLevel = 1;
+    m_flash->start();
+    update();
+}
+
+bool MessageWidget::isFlashing() const
+{
+    return m_flash != nullptr && m_flash->state() == QAbstractAnimation::Running;
+}
+
+void MessageWidget::enterEvent(QEnterEvent* event)
+{
+    QWidget::enterEvent(event);
+    m_hovered = true;
+    m_actionRow->update();
+}
+
+void MessageWidget::leaveEvent(QEvent* event)
+{
+    QWidget::leaveEvent(event);
+    m_hovered = false;
+    m_actionRow->update();
+}
+
+bool MessageWidget::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut)
+        m_actionRow->update();
+    if (watched == m_editor && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            endEdit();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool MessageWidget::hasError() const
@@ -387,12 +659,16 @@ void MessageWidget::paintEvent(QPaintEvent*)
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
     const QPalette& colors = palette();
+    // The message itself, above its actions row.
+    QRectF message = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+    if (!m_actionRow->isHidden())
+        message.setBottom(m_actionRow->geometry().top() - layout()->spacing() - 0.5);
     if (m_role == core::Role::User) {
         // The user's messages sit on a faint tint of the accent colour; replies are plain text
         // on the page, which is what people read most.
         painter.setBrush(
             mix(colors.color(QPalette::Base), colors.color(QPalette::Highlight), 0.10));
-        painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
+        painter.drawRoundedRect(message, kRadius, kRadius);
     }
     if (!m_reasoningArea->isHidden()) {
         // A quiet rule under the triangle marks the indented text as the header's content.
@@ -408,6 +684,15 @@ void MessageWidget::paintEvent(QPaintEvent*)
         painter.setPen(QPen(errorBorder(), 1));
         painter.drawRoundedRect(QRectF(m_errorArea->geometry()).adjusted(0.5, 0.5, -0.5, -0.5),
                                 kRadius - 2, kRadius - 2);
+    }
+    if (m_flashLevel > 0) {
+        QColor ring = colors.color(QPalette::Highlight);
+        QColor fill = ring;
+        ring.setAlphaF(0.9 * m_flashLevel);
+        fill.setAlphaF(0.12 * m_flashLevel);
+        painter.setBrush(fill);
+        painter.setPen(QPen(ring, 2));
+        painter.drawRoundedRect(message.adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
     }
 }
 

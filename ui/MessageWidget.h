@@ -1,6 +1,9 @@
 // MessageWidget: one message of the transcript: who wrote it, an optional collapsible
 // "Thinking" section (the model's reasoning, plain text), the body (Markdown for replies, plain
-// text for the user's own words), and for a failed or cut-off reply an inline error with Retry.
+// text for the user's own words), for a failed or cut-off reply an inline error with Retry (and
+// Continue), and a row of actions: the "‹ 2/3 ›" versions navigator, Copy, Edit (the user's own
+// messages, in place) and Regenerate or Continue (replies). The actions are drawn while the
+// pointer is over the message or one of them has keyboard focus (always for the latest message).
 // Appending to a streaming reply re-renders only this message, and in it only the unfinished
 // tail (see StreamingMarkdown).
 #pragma once
@@ -14,9 +17,12 @@ class QAbstractButton;
 class QLabel;
 class QPushButton;
 class QTextDocument;
+class QVariantAnimation;
 
 namespace keel::ui {
 
+class BranchNavigator;
+class Composer;
 class MessageTextView;
 
 class MessageWidget : public QWidget {
@@ -59,9 +65,43 @@ public:
 
     // Shows the inline error under the (partial) text. `cutOff`: the reply is incomplete.
     void showError(const QString& message, bool cutOff);
+    void clearError();
     void setRetryEnabled(bool enabled);
     bool hasError() const;
     QString errorText() const;
+
+    // Continue is offered for a reply that stopped early: in the error box of a cut-off reply,
+    // among the actions of a stopped one.
+    void setContinueAvailable(bool available);
+    bool isContinueAvailable() const { return m_continueAvailable; }
+    // The visible Continue button (the error box's for a cut-off reply), or the toolbar's.
+    QAbstractButton* continueButton() const;
+
+    // "k/n" of the versions navigator; n <= 1 hides it.
+    void setVersion(int position, int count);
+    BranchNavigator* navigator() const { return m_navigator; }
+
+    // Off while a reply is written: nothing may change the conversation under it.
+    void setInteractive(bool interactive);
+    bool isInteractive() const { return m_interactive; }
+    // The latest message shows its actions without hovering.
+    void setActionsPinned(bool pinned);
+    bool actionsShown() const;
+
+    QAbstractButton* copyButton() const { return m_copyButton; }
+    QAbstractButton* editButton() const { return m_editButton; }
+    QAbstractButton* regenerateButton() const { return m_regenerateButton; }
+
+    // In-place editing of a user message: the text goes into an editor under the author; Enter
+    // (or Send) submits it as a new version, Escape (or Cancel) puts the message back.
+    void beginEdit();
+    void endEdit();
+    bool isEditing() const { return m_editor != nullptr; }
+    Composer* editor() const { return m_editor; }
+
+    // Draws attention to the message for a moment (a search result that was jumped to).
+    void flash();
+    bool isFlashing() const;
 
     // A quiet line under the body, e.g. "Stopped".
     void setNote(const QString& note);
@@ -73,15 +113,26 @@ public:
 
 Q_SIGNALS:
     void retryRequested();
+    void continueRequested();
+    void regenerateRequested();
+    void copyRequested();
+    void editSubmitted(const QString& text);
+    void previousVersionRequested();
+    void nextVersionRequested();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void enterEvent(QEnterEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void applyPalette();
     void updateReasoningSection();
     void showReasoning();
+    void updateActions();
+    QAbstractButton* addAction(const QString& text, const QString& accessibleName);
 
     const core::Role m_role;
     QLabel* m_author;
@@ -91,8 +142,19 @@ private:
     MessageTextView* m_body;
     QWidget* m_errorArea;
     QLabel* m_errorLabel;
+    QPushButton* m_continueButton;
     QPushButton* m_retryButton;
     QLabel* m_note;
+    QWidget* m_editArea = nullptr;
+    Composer* m_editor = nullptr;
+    QWidget* m_actionRow;
+    BranchNavigator* m_navigator;
+    QAbstractButton* m_copyButton;
+    QAbstractButton* m_editButton;
+    QAbstractButton* m_regenerateButton;
+    QAbstractButton* m_continueAction;
+    QVariantAnimation* m_flash = nullptr;
+    qreal m_flashLevel = 0; // 1 right after flash(), fading to 0
     StreamingMarkdown m_markdown;
     QString m_plainText; // the body of a user message
     QString m_reasoningText;
@@ -100,6 +162,11 @@ private:
     bool m_thinkingEnded = false;
     bool m_reasoningToggledByUser = false;
     qint64 m_thinkingMs = -1; // -1: not known
+    bool m_continueAvailable = false;
+    bool m_retryAllowed = true;
+    bool m_interactive = true;
+    bool m_actionsPinned = false;
+    bool m_hovered = false;
 };
 
 } // namespace keel::ui

@@ -1,12 +1,15 @@
-// TranscriptView: the column of MessageWidgets and the follow-the-bottom rule.
+// TranscriptView: the column of MessageWidgets, the follow-the-bottom rule and the anchor.
 #include "ui/TranscriptView.h"
 
 #include "ui/MessageWidget.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace keel::ui {
 
@@ -53,21 +56,39 @@ TranscriptView::TranscriptView(QWidget* parent)
     setWidget(page);
 
     QScrollBar* bar = verticalScrollBar();
-    connect(bar, &QScrollBar::valueChanged, this,
-            [this, bar](int value) { m_followBottom = value >= bar->maximum() - kBottomSlack; });
-    // Growing content moves the end; stay on it only if we were there.
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
+        m_followBottom = value >= bar->maximum() - kBottomSlack;
+        // Any move the view did not make itself (the user, a focus change) ends the anchor.
+        if (m_adjusting)
+            return;
+        releaseAnchor();
+        checkNearTop();
+    });
+    // Growing content moves the end; stay on it only if we were there. While an anchor holds,
+    // the layout is still settling: positions in between say nothing about where the user is.
     connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_anchor) {
+            applyAnchor();
+            return;
+        }
         if (m_followBottom)
             bar->setValue(maximum);
+        checkNearTop();
     });
 }
 
 MessageWidget* TranscriptView::addMessage(core::Role role, const QString& author)
 {
+    return insertMessage(int(m_messages.size()), role, author);
+}
+
+MessageWidget* TranscriptView::insertMessage(int index, core::Role role, const QString& author)
+{
+    index = std::clamp(index, 0, int(m_messages.size()));
     auto* message = new MessageWidget(role, author, m_column);
-    // Before the stretch that keeps messages at the top.
-    m_layout->insertWidget(m_layout->count() - 1, message);
-    m_messages.append(message);
+    // After the placeholder, before the stretch that keeps messages at the top.
+    m_layout->insertWidget(1 + index, message);
+    m_messages.insert(index, message);
     updatePlaceholder();
     return message;
 }
@@ -76,6 +97,8 @@ void TranscriptView::removeMessage(MessageWidget* message)
 {
     if (!m_messages.removeOne(message))
         return;
+    if (m_anchor == message)
+        releaseAnchor();
     m_layout->removeWidget(message);
     message->hide();
     // Later: the request to remove it may come from one of its own buttons.
@@ -83,18 +106,89 @@ void TranscriptView::removeMessage(MessageWidget* message)
     updatePlaceholder();
 }
 
+void TranscriptView::removeFrom(int index)
+{
+    while (m_messages.size() > std::max(index, 0))
+        removeMessage(m_messages.last());
+}
+
 void TranscriptView::clear()
 {
-    const QList<MessageWidget*> messages = m_messages;
-    for (MessageWidget* message : messages)
-        removeMessage(message);
+    removeFrom(0);
+    releaseAnchor();
     m_followBottom = true;
+}
+
+int TranscriptView::indexOf(const MessageWidget* message) const
+{
+    return int(m_messages.indexOf(const_cast<MessageWidget*>(message)));
 }
 
 void TranscriptView::scrollToBottom()
 {
+    releaseAnchor();
     m_followBottom = true;
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
+int TranscriptView::viewportY(const MessageWidget* message) const
+{
+    return message->mapTo(widget(), QPoint(0, 0)).y() - verticalScrollBar()->value();
+}
+
+void TranscriptView::keepInView(MessageWidget* message, int y)
+{
+    releaseAnchor();
+    if (message == nullptr || !m_messages.contains(message))
+        return;
+    m_anchor = message;
+    m_anchorY = y;
+    m_followBottom = false;
+    // Its moves come after each layout pass, which is when the content above it has settled.
+    message->installEventFilter(this);
+    applyAnchor();
+}
+
+void TranscriptView::revealMessage(MessageWidget* message, bool highlight)
+{
+    if (message == nullptr)
+        return;
+    keepInView(message, std::min(viewport()->height() / 5, 120));
+    if (highlight)
+        message->flash();
+}
+
+bool TranscriptView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_anchor && (event->type() == QEvent::Move || event->type() == QEvent::Resize))
+        applyAnchor();
+    return QScrollArea::eventFilter(watched, event);
+}
+
+void TranscriptView::applyAnchor()
+{
+    if (!m_anchor)
+        return;
+    QScrollBar* bar = verticalScrollBar();
+    const int top = m_anchor->mapTo(widget(), QPoint(0, 0)).y();
+    const int value = std::clamp(top - m_anchorY, bar->minimum(), bar->maximum());
+    m_adjusting = true;
+    bar->setValue(value);
+    m_adjusting = false;
+    m_followBottom = false;
+}
+
+void TranscriptView::releaseAnchor()
+{
+    if (m_anchor)
+        m_anchor->removeEventFilter(this);
+    m_anchor.clear();
+}
+
+void TranscriptView::checkNearTop()
+{
+    if (!m_messages.isEmpty() && verticalScrollBar()->value() <= kNearTopPx)
+        Q_EMIT nearTop();
 }
 
 void TranscriptView::updatePlaceholder()

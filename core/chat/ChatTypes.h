@@ -52,6 +52,11 @@ struct TurnRequest {
     int connectTimeoutMs = 20'000;
     int idleTimeoutMs = 600'000; // no byte for this long fails the turn; 0 disables
     int maxAttempts = 3;         // connect failures, 429 and 5xx are retried before any token
+    // Persistence: when set, the core saves the reply into this stored message as it streams
+    // (at least once a second) and when it ends; persistPrefix is text the message already had
+    // (a reply being continued), saved in front of the new text.
+    qint64 persistMessageId = 0;
+    QString persistPrefix;
 };
 
 struct Usage {

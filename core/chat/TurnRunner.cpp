@@ -2,6 +2,8 @@
 #include "chat/TurnRunner.h"
 
 #include "ThreadCheck.h"
+#include "store/Store.h"
+#include "store/StoreClient.h"
 
 #include <QRandomGenerator>
 #include <QThread>
@@ -27,11 +29,12 @@ QString hostOf(const QString& url)
 } // namespace
 
 TurnRunner::TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, CurlMulti& curl,
-                       QObject* parent)
+                       Store* store, QObject* parent)
     : QObject(parent)
     , m_request(std::move(request))
     , m_provider(std::move(provider))
     , m_curl(curl)
+    , m_store(m_request.persistMessageId > 0 ? store : nullptr)
     , m_coalescer(m_request.turnId)
 {
     m_result.turnId = m_request.turnId;
@@ -44,7 +47,10 @@ TurnRunner::TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, 
     connect(&m_coalescer, &DeltaCoalescer::ready, this, &TurnRunner::delta);
     m_heartbeatTimer.setInterval(kHeartbeatMs);
     m_heartbeatTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_heartbeatTimer, &QTimer::timeout, this, &TurnRunner::emitHeartbeat);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] {
+        emitHeartbeat();
+        saveProgress(); // once a second: a crash loses at most the last second of the reply
+    });
 }
 
 TurnRunner::~TurnRunner()
@@ -114,6 +120,24 @@ void TurnRunner::emitHeartbeat()
         ++beat.attempt; // the one about to start: "retrying in 2 s (attempt 2 of 3)"
     }
     Q_EMIT heartbeat(beat);
+}
+
+void TurnRunner::saveProgress()
+{
+    if (!m_store)
+        return;
+    // Text only grows, so comparing sizes is enough to know whether anything is new.
+    if (m_result.text.size() == m_savedTextSize
+        && m_result.reasoning.size() == m_savedReasoningSize)
+        return;
+    m_savedTextSize = m_result.text.size();
+    m_savedReasoningSize = m_result.reasoning.size();
+    const qint64 id = m_request.persistMessageId;
+    const QString content = m_request.persistPrefix + m_result.text;
+    const QString reasoning = m_result.reasoning;
+    StoreClient(m_store).post([id, content, reasoning](Store* store) {
+        store->saveStreamingText(id, content, reasoning);
+    });
 }
 
 void TurnRunner::onResponseHead(const HttpResponseHead& head)
@@ -273,6 +297,34 @@ void TurnRunner::finish(TurnOutcome outcome, TurnError error)
     m_result.error = std::move(error);
     m_result.durationMs = m_elapsed.elapsed();
     m_result.tokens = m_tokens;
+    if (m_store) {
+        StoredMessage message;
+        message.id = m_request.persistMessageId;
+        message.role = Role::Assistant;
+        message.model = m_request.model;
+        message.content = m_request.persistPrefix + m_result.text;
+        message.reasoning = m_result.reasoning;
+        message.usage = m_result.usage;
+        message.finishReason = m_result.finishReason;
+        message.errorMessage = m_result.error.message;
+        switch (outcome) {
+        case TurnOutcome::Complete:
+            message.status = MessageStatus::Complete;
+            break;
+        case TurnOutcome::Incomplete:
+            message.status = MessageStatus::Incomplete;
+            break;
+        case TurnOutcome::Error:
+            // A reply cut by an error after text arrived can be continued.
+            message.status =
+                message.content.isEmpty() ? MessageStatus::Error : MessageStatus::Incomplete;
+            break;
+        case TurnOutcome::Cancelled:
+            message.status = MessageStatus::Cancelled;
+            break;
+        }
+        StoreClient(m_store).post([message](Store* store) { store->saveMessage(message); });
+    }
     Q_EMIT finished(m_result);
 }
 

@@ -19,6 +19,8 @@
 
 namespace keel::core {
 
+class Store;
+
 class TurnRunner : public QObject, private TransferSink {
     Q_OBJECT
 public:
@@ -26,8 +28,9 @@ public:
     static constexpr int kFirstBackoffMs = 1000;        // doubled per attempt, with +-25 % jitter
     static constexpr qint64 kMaxRetryAfterMs = 120'000; // longer waits are the user's call
 
+    // store (may be null) receives the reply when the request has a persistMessageId.
     TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, CurlMulti& curl,
-               QObject* parent = nullptr);
+               Store* store = nullptr, QObject* parent = nullptr);
     ~TurnRunner() override;
 
     const QString& turnId() const { return m_request.turnId; }
@@ -49,6 +52,7 @@ private:
     bool apply(const StreamEvents& events); // false: the stream reported an error
     void addText(const QString& text);
     void emitHeartbeat();
+    void saveProgress(); // the streaming reply, if it changed since the last save
     // Fails the turn, or schedules another attempt when the error allows it.
     void fail(TurnError error);
     void finish(TurnOutcome outcome, TurnError error = {});
@@ -59,6 +63,9 @@ private:
     std::unique_ptr<Provider> m_provider;
     std::unique_ptr<StreamMapper> m_mapper;
     CurlMulti& m_curl;
+    Store* m_store;
+    qsizetype m_savedTextSize = 0;
+    qsizetype m_savedReasoningSize = 0;
     DeltaCoalescer m_coalescer;
     QTimer m_heartbeatTimer;
     QTimer m_retryTimer;

@@ -5,6 +5,7 @@
 #include "providers/GeminiProvider.h"
 
 #include "providers/GeminiStreamMapper.h"
+#include "providers/JsonCounts.h"
 #include "providers/ProviderErrors.h"
 
 #include <QRegularExpression>
@@ -42,13 +43,7 @@ QString toQString(const std::string& utf8)
 
 qint64 nonNegative(const json* value)
 {
-    if (!value)
-        return -1;
-    if (const auto* u = value->get_ptr<const json::number_unsigned_t*>())
-        return static_cast<qint64>(*u);
-    if (const auto* i = value->get_ptr<const json::number_integer_t*>())
-        return *i >= 0 ? static_cast<qint64>(*i) : -1;
-    return -1;
+    return jsonCount(value);
 }
 
 // Headers from the provider config win over ours (e.g. a gateway's own auth header). HTTP

@@ -1,6 +1,8 @@
 // GeminiStreamMapper: the mapping of Gemini response chunks to provider-neutral events.
 #include "providers/GeminiStreamMapper.h"
 
+#include "providers/JsonCounts.h"
+
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
@@ -41,16 +43,7 @@ QString toQString(std::string_view utf8)
 // -1 (Usage's "not reported") unless the field is a non-negative number.
 qint64 tokenCount(const json& object, const char* key)
 {
-    const json* value = member(object, key);
-    if (!value)
-        return -1;
-    if (const auto* u = value->get_ptr<const json::number_unsigned_t*>())
-        return static_cast<qint64>(*u);
-    if (const auto* i = value->get_ptr<const json::number_integer_t*>())
-        return *i >= 0 ? static_cast<qint64>(*i) : -1;
-    if (const auto* f = value->get_ptr<const json::number_float_t*>())
-        return *f >= 0 ? static_cast<qint64>(*f) : -1;
-    return -1;
+    return jsonCount(member(object, key));
 }
 
 QString oneLine(QString text, qsizetype maxChars)

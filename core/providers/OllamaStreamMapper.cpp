@@ -1,6 +1,8 @@
 // OllamaStreamMapper: one NDJSON line of /api/chat at a time -> StreamEvents.
 #include "providers/OllamaStreamMapper.h"
 
+#include "providers/JsonCounts.h"
+
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -36,16 +38,7 @@ QString toQString(const std::string& utf8)
 // prompt_eval_count out when the whole prompt came from its cache.
 qint64 tokenCount(const json& object, const char* key)
 {
-    const json* value = member(object, key);
-    if (!value)
-        return -1;
-    if (const auto* u = value->get_ptr<const json::number_unsigned_t*>())
-        return static_cast<qint64>(*u);
-    if (const auto* i = value->get_ptr<const json::number_integer_t*>())
-        return *i >= 0 ? static_cast<qint64>(*i) : -1;
-    if (const auto* f = value->get_ptr<const json::number_float_t*>())
-        return *f >= 0 ? static_cast<qint64>(*f) : -1;
-    return -1;
+    return jsonCount(member(object, key));
 }
 
 QString dumpJson(const json& value)

@@ -1,5 +1,7 @@
 #include "providers/OpenAiStreamMapper.h"
 
+#include "providers/JsonCounts.h"
+
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -37,18 +39,7 @@ QString toQString(const std::string& utf8)
 // converting a larger double is undefined behaviour, and a larger integer would turn negative.
 qint64 tokenCount(const json& object, const char* key)
 {
-    constexpr qint64 maxCount = std::numeric_limits<qint64>::max();
-    const json* value = member(object, key);
-    if (!value)
-        return -1;
-    if (const auto* u = value->get_ptr<const json::number_unsigned_t*>())
-        return *u <= json::number_unsigned_t(maxCount) ? static_cast<qint64>(*u) : -1;
-    if (const auto* i = value->get_ptr<const json::number_integer_t*>())
-        return *i >= 0 ? static_cast<qint64>(*i) : -1;
-    // 2^63 is exact as a double, so every double below it converts.
-    if (const auto* f = value->get_ptr<const json::number_float_t*>())
-        return *f >= 0 && *f < 0x1p63 ? static_cast<qint64>(*f) : -1;
-    return -1;
+    return jsonCount(member(object, key));
 }
 
 // Servers are inconsistent about in-stream error codes: OpenAI uses strings ("rate_limit_exceeded",

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -143,13 +144,15 @@ QString asSentence(const QString& text)
 // Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
 std::optional<qint64> retryAfterSeconds(const QByteArray& value)
 {
+    // Anything longer is "not soon": clamping keeps the arithmetic in range for absurd values.
+    constexpr double kMaxSeconds = 365.0 * 24 * 3600;
     const QByteArray trimmed = value.trimmed();
     if (trimmed.isEmpty())
         return std::nullopt;
     bool ok = false;
     const double seconds = trimmed.toDouble(&ok);
     if (ok && std::isfinite(seconds) && seconds >= 0)
-        return static_cast<qint64>(std::ceil(seconds));
+        return static_cast<qint64>(std::ceil(std::min(seconds, kMaxSeconds)));
     // HTTP-dates always end in "GMT", a zone name Qt's RFC 2822 parser does not accept.
     QString date = QString::fromLatin1(trimmed);
     if (date.endsWith(QLatin1String(" GMT"), Qt::CaseInsensitive)
@@ -160,7 +163,8 @@ std::optional<qint64> retryAfterSeconds(const QByteArray& value)
     const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!when.isValid())
         return std::nullopt;
-    return qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when));
+    return std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(when), 0,
+                              static_cast<qint64>(kMaxSeconds));
 }
 
 bool isRetryableStatus(int status)

@@ -1,0 +1,232 @@
+// Store: each slot runs its query on the store thread and answers with a signal; a failure is a
+// storeError (never an exception), and a database found damaged while running is set aside.
+#include "store/Store.h"
+
+#include "store/Database.h"
+
+namespace keel::core {
+
+namespace {
+
+StoreError notOpen()
+{
+    StoreError error;
+    error.kind = StoreError::Kind::Other;
+    error.message = QStringLiteral("Keel's history is not open, so nothing can be loaded or "
+                                   "saved.");
+    return error;
+}
+
+// Reports the last failure. A corrupt database is moved aside (never written over) and a new one
+// started, so the app keeps saving; the message says where the old one went.
+void reportFailure(Store* store, Database* database)
+{
+    StoreError error = database->lastError();
+    if (error.kind == StoreError::Kind::Corrupt && !database->isReadOnly()) {
+        error = database->setAsideAndStartOver() && !database->openWarnings().isEmpty()
+                    ? database->openWarnings().constLast()
+                    : database->lastError();
+    }
+    Q_EMIT store->storeError(error);
+}
+
+// The open database, or null after telling the caller there is none.
+Database* usable(Store* store, const std::unique_ptr<Database>& database)
+{
+    if (database && database->isOpen())
+        return database.get();
+    Q_EMIT store->storeError(notOpen());
+    return nullptr;
+}
+
+} // namespace
+
+Store::Store(QObject* parent)
+    : QObject(parent)
+{
+}
+
+Store::~Store() = default;
+
+void Store::open(const QString& path)
+{
+    m_database = std::make_unique<Database>();
+    const bool ok = m_database->open(path);
+    for (const StoreError& warning : m_database->openWarnings())
+        Q_EMIT storeError(warning);
+    if (!ok)
+        Q_EMIT storeError(m_database->lastError());
+    Q_EMIT opened(ok, path);
+}
+
+void Store::listConversations()
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (const auto list = db->listConversations())
+        Q_EMIT conversationsListed(*list);
+    else
+        reportFailure(this, db);
+}
+
+void Store::createConversation(const QString& title, const QString& tag)
+{
+    // A failed creation still answers the tag (with id 0), so nobody waits for it forever.
+    Database* db = usable(this, m_database);
+    if (!db) {
+        Q_EMIT conversationCreated(ConversationSummary{}, tag);
+        return;
+    }
+    if (const auto created = db->createConversation(title)) {
+        Q_EMIT conversationCreated(*created, tag);
+    } else {
+        reportFailure(this, db);
+        Q_EMIT conversationCreated(ConversationSummary{}, tag);
+    }
+}
+
+void Store::renameConversation(qint64 conversationId, const QString& title)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (const auto changed = db->renameConversation(conversationId, title))
+        Q_EMIT conversationChanged(*changed);
+    else
+        reportFailure(this, db);
+}
+
+void Store::setPinned(qint64 conversationId, bool pinned)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (const auto changed = db->setPinned(conversationId, pinned))
+        Q_EMIT conversationChanged(*changed);
+    else
+        reportFailure(this, db);
+}
+
+void Store::deleteConversation(qint64 conversationId)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (db->deleteConversation(conversationId))
+        Q_EMIT conversationRemoved(conversationId);
+    else
+        reportFailure(this, db);
+}
+
+void Store::restoreConversation(qint64 conversationId)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (const auto restored = db->restoreConversation(conversationId))
+        Q_EMIT conversationChanged(*restored);
+    else
+        reportFailure(this, db);
+}
+
+void Store::purgeDeleted()
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (!db->purgeDeleted())
+        reportFailure(this, db);
+}
+
+void Store::loadConversation(qint64 conversationId, int count)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (const auto page = db->loadLatest(conversationId, count))
+        Q_EMIT conversationLoaded(*page);
+    else
+        reportFailure(this, db);
+}
+
+void Store::loadOlder(qint64 conversationId, qint64 beforeMessageId, int count)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (const auto page = db->loadOlder(conversationId, beforeMessageId, count))
+        Q_EMIT olderLoaded(*page);
+    else
+        reportFailure(this, db);
+}
+
+void Store::selectBranch(qint64 conversationId, qint64 messageId, int count)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (const auto page = db->selectBranch(conversationId, messageId, count))
+        Q_EMIT conversationLoaded(*page);
+    else
+        reportFailure(this, db);
+}
+
+void Store::appendMessage(const StoredMessage& message, const QString& tag)
+{
+    // As for createConversation: a failure answers the tag with the message unsaved (id 0).
+    Database* db = usable(this, m_database);
+    if (!db) {
+        Q_EMIT messageAppended(message, tag);
+        return;
+    }
+    const auto stored = db->appendMessage(message);
+    if (!stored) {
+        reportFailure(this, db);
+        StoredMessage unsaved = message;
+        unsaved.id = 0;
+        Q_EMIT messageAppended(unsaved, tag);
+        return;
+    }
+    Q_EMIT messageAppended(*stored, tag);
+    // Its updated_at, current leaf and perhaps its title changed: the sidebar follows.
+    if (const auto owner = db->conversation(stored->conversationId))
+        Q_EMIT conversationChanged(*owner);
+}
+
+void Store::saveMessage(const StoredMessage& message)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (db->saveMessage(message))
+        Q_EMIT messageSaved(message.id);
+    else
+        reportFailure(this, db);
+}
+
+void Store::saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (!db->saveStreamingText(messageId, content, reasoning))
+        reportFailure(this, db);
+}
+
+void Store::search(const QString& query, int limit, const QString& tag)
+{
+    Database* db = usable(this, m_database);
+    if (!db) {
+        Q_EMIT searchFinished({}, tag);
+        return;
+    }
+    if (const auto hits = db->search(query, limit)) {
+        Q_EMIT searchFinished(*hits, tag);
+    } else {
+        reportFailure(this, db);
+        Q_EMIT searchFinished({}, tag);
+    }
+}
+
+} // namespace keel::core
