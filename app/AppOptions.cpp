@@ -106,17 +106,24 @@ ParseResult parseArguments(const QStringList& arguments)
     const QCommandLineOption send(QStringLiteral("send"),
                                   QStringLiteral("GUI: send TEXT once the window is up."),
                                   QStringLiteral("TEXT"));
-    const QCommandLineOption quitWhenIdle(QStringLiteral("quit-when-idle"),
-                                          QStringLiteral("GUI: quit after the last turn ends."));
+    const QCommandLineOption open(QStringLiteral("open"),
+                                  QStringLiteral("GUI: open conversation ID once the window is up "
+                                                 "(--send then goes into it)."),
+                                  QStringLiteral("ID"));
+    const QCommandLineOption quitWhenIdle(
+        QStringLiteral("quit-when-idle"),
+        QStringLiteral("GUI: quit once the list is shown, the --open conversation painted and "
+                       "the --send turn over."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("GUI: save the window to FILE on quit."),
                                         QStringLiteral("FILE"));
     const QCommandLineOption diagnostics(
         QStringLiteral("diagnostics"),
-        QStringLiteral("GUI: write latency and heartbeat figures to FILE on exit."),
+        QStringLiteral("GUI: write latency, heartbeat, start-up, open and memory figures to "
+                       "FILE on exit."),
         QStringLiteral("FILE"));
     parser.addOptions({help, version, profile, preset, kind, baseUrl, model, keyEnv, system, idle,
-                       json, send, quitWhenIdle, screenshot, diagnostics});
+                       json, send, open, quitWhenIdle, screenshot, diagnostics});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("ask or models, or nothing for the app."),
                                  QStringLiteral("[ask [PROMPT | -] | models | history ...]"));
@@ -236,6 +243,15 @@ ParseResult parseArguments(const QStringList& arguments)
     }
     options.json = parser.isSet(json);
     options.sendText = parser.value(send);
+    if (parser.isSet(open)) {
+        bool ok = false;
+        options.openConversationId = parser.value(open).toLongLong(&ok);
+        if (!ok || options.openConversationId <= 0) {
+            result.error = QStringLiteral("--open needs a conversation ID (a number, see keel "
+                                          "history list).");
+            return result;
+        }
+    }
     options.quitWhenIdle = parser.isSet(quitWhenIdle);
     options.screenshotPath = parser.value(screenshot);
     options.diagnosticsPath = parser.value(diagnostics);

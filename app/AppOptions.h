@@ -22,6 +22,7 @@ struct AppOptions {
     int idleTimeoutMs = 600'000;
     // GUI automation and measurement
     QString sendText;
+    qint64 openConversationId = 0; // 0: none
     bool quitWhenIdle = false;
     QString screenshotPath;
     QString diagnosticsPath;

@@ -1,13 +1,22 @@
-// GuiSession: wiring of window, engine and diagnostics for the desktop app.
+// GuiSession: wiring of window, engine and diagnostics for the desktop app, and the paint
+// probes behind startup_ms and open_ms.
 #include "GuiSession.h"
 
 #include "Engine.h"
 #include "store/Store.h"
 #include "store/StorePaths.h"
 #include "ui/ChatSettings.h"
+#include "ui/ConversationController.h"
 #include "ui/MainWindow.h"
+#include "ui/MessageWidget.h" // TranscriptView.h uses it inline
+#include "ui/Sidebar.h"
+#include "ui/TranscriptView.h"
 
+#include <QAbstractItemModel>
 #include <QApplication>
+#include <QEvent>
+#include <QLabel>
+#include <QListView>
 #include <QTimer>
 
 #include <cstdio>
@@ -69,6 +78,15 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
                 m_diagnostics.replyShown(turnId, m_window->lastReplyText().size());
                 onTurnEnded();
             });
+    // After the window's own connections: the transcript is rebuilt when these run.
+    connect(window->controller(), &ui::ConversationController::branchReset, this,
+            &GuiSession::onBranchReset);
+    connect(window->controller(), &ui::ConversationController::storeFailed, this,
+            &GuiSession::onStoreFailed);
+
+    m_sendPending = !m_options.sendText.isEmpty();
+    if (m_options.openConversationId > 0)
+        m_open = Open::Waiting;
 }
 
 GuiSession::~GuiSession() = default;
@@ -79,20 +97,168 @@ void GuiSession::start()
     m_core.start();
     if (!m_options.diagnosticsPath.isEmpty())
         m_watchdog.start();
+    // The probes cost a check per event of a few widgets until they fired; a plain start of the
+    // app does without them.
+    if (!m_options.diagnosticsPath.isEmpty() || m_options.quitWhenIdle || m_open != Open::None)
+        watchPaints(true);
+    else
+        m_startupSettled = true;
     m_window->show();
-    if (!m_options.sendText.isEmpty()) {
-        QTimer::singleShot(0, m_window.get(), [this] { m_window->sendText(m_options.sendText); });
-    } else if (m_options.quitWhenIdle) {
-        QTimer::singleShot(0, this, &GuiSession::quitNow);
+    // --send goes into the --open conversation once it is shown, else into a new one at once.
+    if (m_sendPending && m_open == Open::None)
+        QTimer::singleShot(0, this, &GuiSession::startSend);
+}
+
+void GuiSession::watchPaints(bool on)
+{
+    QList<QObject*> watched{m_window.get(), m_window->transcript()->viewport(),
+                            m_window->transcript()->widget()};
+    if (ui::Sidebar* sidebar = m_window->sidebar())
+        watched << sidebar->conversationView()->viewport() << sidebar->emptyStateLabel();
+    for (QObject* object : std::as_const(watched)) {
+        if (on)
+            object->installEventFilter(this);
+        else
+            object->removeEventFilter(this);
     }
+}
+
+// A paint only reaches the screen when the frame it belongs to is flushed. Widgets paint in the
+// top-level widget's UpdateRequest (children after their parents, then the flush), so the probe
+// delivers that event itself and takes the time once the frame is complete.
+bool GuiSession::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Paint) {
+        notePaint(watched);
+    } else if (event->type() == QEvent::UpdateRequest && watched == m_window.get() && !m_inFrame) {
+        m_inFrame = true;
+        m_listPainted = false;
+        m_transcriptPainted = false;
+        QCoreApplication::sendEvent(watched, event);
+        m_inFrame = false;
+        if (m_listPainted)
+            listShown();
+        if (m_transcriptPainted)
+            openFinished();
+        return true;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void GuiSession::notePaint(QObject* watched)
+{
+    bool list = false;
+    if (ui::Sidebar* sidebar = m_window->sidebar()) {
+        // The list with rows, or the store's answer that there are none.
+        list = (watched == sidebar->conversationView()->viewport()
+                && sidebar->conversationView()->model()->rowCount() > 0)
+               || (watched == sidebar->emptyStateLabel()
+                   && !sidebar->emptyStateLabel()->text().isEmpty());
+    }
+    // The page is opaque and covers the viewport: either may be what paints.
+    const bool transcript = m_open == Open::Rendered
+                            && (watched == m_window->transcript()->viewport()
+                                || watched == m_window->transcript()->widget());
+    if (m_inFrame) {
+        m_listPainted = m_listPainted || list;
+        m_transcriptPainted = m_transcriptPainted || transcript;
+        return;
+    }
+    // Painted outside a frame (e.g. while exposed): the paint's start is as close as it gets.
+    if (list)
+        listShown();
+    if (transcript)
+        openFinished();
+}
+
+void GuiSession::listShown()
+{
+    if (!m_startupPending)
+        return;
+    m_startupPending = false;
+    m_diagnostics.setStartupMs(core::DiagnosticsRecorder::msSinceProcessStart());
+    settleStartup();
+}
+
+void GuiSession::settleStartup()
+{
+    if (!m_startupSettled) {
+        m_startupSettled = true;
+        // Not inside the frame that showed the list: the next event loop pass.
+        if (m_open == Open::Waiting)
+            QTimer::singleShot(0, this, &GuiSession::requestOpen);
+    }
+    if (!m_startupPending && (m_open == Open::None || m_open == Open::Done))
+        watchPaints(false);
+    maybeQuit();
+}
+
+void GuiSession::requestOpen()
+{
+    m_open = Open::Loading;
+    m_openClock.start();
+    if (!m_window->controller()->openConversation(m_options.openConversationId)) {
+        std::fprintf(stderr, "keel: could not open conversation %lld\n",
+                     static_cast<long long>(m_options.openConversationId));
+        m_open = Open::Done;
+        openFinished();
+    }
+}
+
+void GuiSession::onBranchReset()
+{
+    if (m_open == Open::Loading
+        && m_window->controller()->conversationId() == m_options.openConversationId)
+        m_open = Open::Rendered; // the next paint of the transcript shows it
+}
+
+void GuiSession::onStoreFailed()
+{
+    if (m_open == Open::Loading) {
+        // The page will not come (e.g. no such conversation); the store said why.
+        std::fprintf(stderr, "keel: could not open conversation %lld\n",
+                     static_cast<long long>(m_options.openConversationId));
+        m_open = Open::Done;
+        openFinished();
+    }
+    settleStartup();
+}
+
+void GuiSession::openFinished()
+{
+    if (m_open == Open::Rendered) {
+        m_open = Open::Done;
+        m_diagnostics.setOpenMs(double(m_openClock.nsecsElapsed()) / 1e6);
+    }
+    if (m_open != Open::Done)
+        return;
+    if (m_sendPending)
+        QTimer::singleShot(0, this, &GuiSession::startSend);
+    if (!m_startupPending)
+        watchPaints(false);
+    maybeQuit();
+}
+
+void GuiSession::startSend()
+{
+    m_sendPending = false;
+    if (!m_window->controller()->send(m_options.sendText))
+        std::fprintf(stderr, "keel: could not send the --send text\n");
+    maybeQuit();
 }
 
 void GuiSession::onTurnEnded()
 {
-    if (m_options.quitWhenIdle && !m_window->isTurnActive()) {
-        // Let the final render reach the screen before grabbing and quitting.
-        QTimer::singleShot(0, this, &GuiSession::quitNow);
-    }
+    maybeQuit();
+}
+
+void GuiSession::maybeQuit()
+{
+    if (!m_options.quitWhenIdle || m_quitting || !m_startupSettled || m_sendPending
+        || m_window->isTurnActive() || (m_open != Open::None && m_open != Open::Done))
+        return;
+    // Let the final render reach the screen before grabbing and quitting.
+    QTimer::singleShot(0, this, &GuiSession::quitNow);
 }
 
 void GuiSession::quitNow()
@@ -113,6 +279,7 @@ int GuiSession::finish()
     m_watchdog.stop();
     if (m_options.diagnosticsPath.isEmpty())
         return 0;
+    m_diagnostics.setPeakRssKb(core::DiagnosticsRecorder::peakRssKb());
     const QString error = m_diagnostics.write(m_options.diagnosticsPath, m_watchdog.stats());
     if (!error.isEmpty()) {
         std::fprintf(stderr, "keel: could not write diagnostics: %s\n", qPrintable(error));

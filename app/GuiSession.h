@@ -1,7 +1,8 @@
 // GuiSession: the desktop app's composition: the store thread (history), the core loop (Engine)
 // and the main window, wired by queued connections only, plus the automation and measurement
-// options (--send, --quit-when-idle,
-// --screenshot, --diagnostics).
+// options (--send, --open, --quit-when-idle, --screenshot, --diagnostics). It measures what the
+// user waits for at the paints that show it: start-up to the first painted conversation list,
+// and --open to the first painted page of that conversation.
 #pragma once
 
 #include "AppOptions.h"
@@ -11,6 +12,7 @@
 #include "store/StoreClient.h"
 #include "store/StoreThread.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
@@ -33,8 +35,23 @@ public:
     // Returns a non-zero exit code if diagnostics could not be written.
     int finish();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    enum class Open { None, Waiting, Loading, Rendered, Done };
+
+    void watchPaints(bool on);
+    void notePaint(QObject* watched);
+    void listShown();
+    void settleStartup();
+    void requestOpen();
+    void onBranchReset();
+    void onStoreFailed();
+    void openFinished();
+    void startSend();
     void onTurnEnded();
+    void maybeQuit();
     void quitNow();
 
     AppOptions m_options;
@@ -45,6 +62,19 @@ private:
     core::LatencyWatchdog m_watchdog;
     core::DiagnosticsRecorder m_diagnostics;
     bool m_quitting = false;
+
+    // Start-up: until the list (or "No conversations yet") was painted. Settled also when the
+    // store failed, so --open and --quit-when-idle never wait for a list that cannot come.
+    bool m_startupPending = true;
+    bool m_startupSettled = false;
+    // --open: waits for the start-up, then for the page, then for its paint.
+    Open m_open = Open::None;
+    QElapsedTimer m_openClock;
+    bool m_sendPending = false; // --send not sent yet
+    // A frame being painted (see eventFilter) and what it painted.
+    bool m_inFrame = false;
+    bool m_listPainted = false;
+    bool m_transcriptPainted = false;
 };
 
 } // namespace keel::app

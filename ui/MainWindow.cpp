@@ -5,6 +5,7 @@
 #include "ui/BranchNavigator.h"
 #include "ui/Composer.h"
 #include "ui/ConversationController.h"
+#include "ui/ConversationListModel.h"
 #include "ui/MessageWidget.h"
 #include "ui/NoticeBanner.h"
 #include "ui/Sidebar.h"
@@ -543,8 +544,10 @@ void MainWindow::updateTitle()
     if (m_sidebar != nullptr && id != m_sidebarConversation) {
         m_sidebarConversation = id;
         m_sidebar->setCurrentConversation(id);
-        if (id != 0)
-            m_sidebar->refresh(); // a conversation that was just created
+        // Only a conversation the list does not show yet (just created) needs a reload; opening
+        // one of 10,000 must not re-list them all.
+        if (id != 0 && !m_sidebar->conversationModel()->indexOf(id).isValid())
+            m_sidebar->refresh();
     }
 }
 

@@ -34,7 +34,8 @@ private Q_SLOTS:
     void wordsTypedInTheWindowAreFound()
     {
         LoopbackLlmServer server;
-        server.setDefault(Response::openAiStream({QStringLiteral("Noted: "), QStringLiteral("zebracorn.")}));
+        server.setDefault(
+            Response::openAiStream({QStringLiteral("Noted: "), QStringLiteral("zebracorn.")}));
         QTemporaryDir dir;
         const QString profile = dir.filePath(QStringLiteral("p"));
         int code = 0;
@@ -50,10 +51,10 @@ private Q_SLOTS:
         const auto search = [&](const QString& query) {
             int exit = 0;
             const QJsonArray hits =
-                QJsonDocument::fromJson(runKeel({QStringLiteral("--profile"), profile,
-                                                 QStringLiteral("history"), QStringLiteral("search"),
-                                                 query, QStringLiteral("--json")},
-                                                &exit))
+                QJsonDocument::fromJson(
+                    runKeel({QStringLiteral("--profile"), profile, QStringLiteral("history"),
+                             QStringLiteral("search"), query, QStringLiteral("--json")},
+                            &exit))
                     .array();
             return exit == 0 ? hits : QJsonArray{QStringLiteral("failed")};
         };
@@ -68,7 +69,11 @@ private Q_SLOTS:
         };
         const QJsonArray chinese = messageHits(QStringLiteral("长城"));
         QCOMPARE(chinese.size(), 1);
-        QVERIFY(chinese.first().toObject().value(QStringLiteral("snippet")).toString().contains(QStringLiteral("长城")));
+        QVERIFY(chinese.first()
+                    .toObject()
+                    .value(QStringLiteral("snippet"))
+                    .toString()
+                    .contains(QStringLiteral("长城")));
         QCOMPARE(messageHits(QStringLiteral("北京")).size(), 1);
         QCOMPARE(messageHits(QStringLiteral("marmalade")).size(), 1);
         QCOMPARE(messageHits(QStringLiteral("zebracorn")).size(), 2); // the replies were saved too
@@ -76,10 +81,10 @@ private Q_SLOTS:
         QCOMPARE(search(QStringLiteral("长颈鹿")).size(), 0);
 
         const QJsonArray list =
-            QJsonDocument::fromJson(runKeel({QStringLiteral("--profile"), profile,
-                                             QStringLiteral("history"), QStringLiteral("list"),
-                                             QStringLiteral("--json")},
-                                            &code))
+            QJsonDocument::fromJson(
+                runKeel({QStringLiteral("--profile"), profile, QStringLiteral("history"),
+                         QStringLiteral("list"), QStringLiteral("--json")},
+                        &code))
                 .array();
         QCOMPARE(list.size(), 2);
     }
