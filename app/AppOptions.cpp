@@ -122,8 +122,15 @@ ParseResult parseArguments(const QStringList& arguments)
         QStringLiteral("GUI: write latency, heartbeat, start-up, open and memory figures to "
                        "FILE on exit."),
         QStringLiteral("FILE"));
+    const QCommandLineOption effort(QStringLiteral("reasoning-effort"),
+                                    QStringLiteral("Reasoning effort: low, medium or high."),
+                                    QStringLiteral("E"));
+    const QCommandLineOption budget(QStringLiteral("thinking-budget"),
+                                    QStringLiteral("Thinking budget in tokens (Anthropic extended "
+                                                   "thinking, Gemini thinking)."),
+                                    QStringLiteral("N"));
     parser.addOptions({help, version, profile, preset, kind, baseUrl, model, keyEnv, system, idle,
-                       json, send, open, quitWhenIdle, screenshot, diagnostics});
+                       effort, budget, json, send, open, quitWhenIdle, screenshot, diagnostics});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("ask or models, or nothing for the app."),
                                  QStringLiteral("[ask [PROMPT | -] | models | history ...]"));
@@ -240,6 +247,22 @@ ParseResult parseArguments(const QStringList& arguments)
             return result;
         }
         options.idleTimeoutMs = static_cast<int>(seconds * 1000);
+    }
+    options.reasoningEffort = parser.value(effort).trimmed().toLower();
+    if (!options.reasoningEffort.isEmpty()
+        && !QStringList{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")}
+                .contains(options.reasoningEffort)) {
+        result.error = QStringLiteral("--reasoning-effort is low, medium or high.");
+        return result;
+    }
+    if (parser.isSet(budget)) {
+        bool ok = false;
+        const int tokens = parser.value(budget).toInt(&ok);
+        if (!ok || tokens < 0) {
+            result.error = QStringLiteral("--thinking-budget needs a number of tokens.");
+            return result;
+        }
+        options.thinkingBudgetTokens = tokens;
     }
     options.json = parser.isSet(json);
     options.sendText = parser.value(send);

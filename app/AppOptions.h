@@ -19,6 +19,8 @@ struct AppOptions {
     core::ProviderConfig provider;
     QString model; // empty: none given (the GUI then uses defaultModel(provider.kind))
     QString systemPrompt;
+    QString reasoningEffort;                 // low / medium / high, where the provider has it
+    std::optional<int> thinkingBudgetTokens; // Anthropic / Gemini thinking budget
     int idleTimeoutMs = 600'000;
     // GUI automation and measurement
     QString sendText;

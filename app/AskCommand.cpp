@@ -69,6 +69,8 @@ bool AskCommand::start()
     request.systemPrompt = m_options.systemPrompt;
     request.messages = {{core::Role::User, prompt}};
     request.idleTimeoutMs = m_options.idleTimeoutMs;
+    request.reasoningEffort = m_options.reasoningEffort;
+    request.thinkingBudgetTokens = m_options.thinkingBudgetTokens;
     m_turnId = request.turnId;
     core::Engine* engine = m_engine;
     QMetaObject::invokeMethod(

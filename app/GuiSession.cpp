@@ -39,6 +39,8 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
         m_options.model.isEmpty() ? defaultModel(m_options.provider.kind) : m_options.model;
     settings.systemPrompt = m_options.systemPrompt;
     settings.idleTimeoutMs = m_options.idleTimeoutMs;
+    settings.reasoningEffort = m_options.reasoningEffort;
+    settings.thinkingBudgetTokens = m_options.thinkingBudgetTokens;
     m_window = std::make_unique<ui::MainWindow>(settings, &m_store);
 
     core::Engine* engine = m_core.engine();

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace keel::ui {
 
 struct ChatSettings {
@@ -13,6 +15,8 @@ struct ChatSettings {
     QString model;
     QString systemPrompt;
     int idleTimeoutMs = 600'000;
+    QString reasoningEffort;
+    std::optional<int> thinkingBudgetTokens;
 };
 
 } // namespace keel::ui

@@ -329,6 +329,8 @@ void ConversationController::startTurn(QList<core::ChatMessage> messages, qint64
     request.systemPrompt = m_settings.systemPrompt;
     request.messages = std::move(messages);
     request.idleTimeoutMs = m_settings.idleTimeoutMs;
+    request.reasoningEffort = m_settings.reasoningEffort;
+    request.thinkingBudgetTokens = m_settings.thinkingBudgetTokens;
     request.persistPrefix = prefix;
 
     // State first: a synchronous receiver may answer before emit returns.

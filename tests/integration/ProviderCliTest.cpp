@@ -270,6 +270,41 @@ private Q_SLOTS:
         QVERIFY(server.requests().value(1).path.contains("after_id=a"));
     }
 
+    void reasoningOptionsReachTheRequest()
+    {
+        LoopbackLlmServer server;
+        server.setDefault(streamFor(QStringLiteral("anthropic")));
+        std::unique_ptr<QProcess> keel(runKeel(
+            {QStringLiteral("ask"), QStringLiteral("--provider-kind"), QStringLiteral("anthropic"),
+             QStringLiteral("--base-url"), baseUrlFor(QStringLiteral("anthropic"), server),
+             QStringLiteral("--model"), QStringLiteral("test-model"),
+             QStringLiteral("--thinking-budget"), QStringLiteral("2048"), QStringLiteral("hi")}));
+        QCOMPARE(keel->exitCode(), 0);
+        const QJsonObject thinking =
+            server.requests().value(0).jsonBody().value(QStringLiteral("thinking")).toObject();
+        QCOMPARE(thinking.value(QStringLiteral("type")).toString(), QStringLiteral("enabled"));
+        QCOMPARE(thinking.value(QStringLiteral("budget_tokens")).toInt(), 2048);
+
+        server.setDefault(streamFor(QStringLiteral("openai")));
+        std::unique_ptr<QProcess> openai(runKeel(
+            {QStringLiteral("ask"), QStringLiteral("--base-url"), server.baseUrl(),
+             QStringLiteral("--model"), QStringLiteral("test-model"),
+             QStringLiteral("--reasoning-effort"), QStringLiteral("high"), QStringLiteral("hi")}));
+        QCOMPARE(openai->exitCode(), 0);
+        QCOMPARE(server.requests()
+                     .value(1)
+                     .jsonBody()
+                     .value(QStringLiteral("reasoning_effort"))
+                     .toString(),
+                 QStringLiteral("high"));
+
+        std::unique_ptr<QProcess> bad(
+            runKeel({QStringLiteral("ask"), QStringLiteral("--model"), QStringLiteral("m"),
+                     QStringLiteral("--reasoning-effort"), QStringLiteral("extreme"),
+                     QStringLiteral("hi")}));
+        QCOMPARE(bad->exitCode(), 2);
+    }
+
     void modelsAuthErrorNamesTheKeyVariable()
     {
         LoopbackLlmServer server;
