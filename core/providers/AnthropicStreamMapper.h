@@ -3,26 +3,17 @@
 // in-stream error events).
 #pragma once
 
-#include "net/SseDecoder.h"
-#include "providers/Provider.h"
+#include "providers/SseStreamMapper.h"
 
 namespace keel::core {
 
-class AnthropicStreamMapper final : public StreamMapper {
+class AnthropicStreamMapper final : public SseStreamMapper {
 public:
-    AnthropicStreamMapper();
-    StreamEvents feed(QByteArrayView bytes) override;
-    StreamEvents finish() override;
     bool sawEndOfStream() const override { return m_done; }
 
 private:
-    // The decoder's handler captures `this`; a copy would dispatch into the original.
-    Q_DISABLE_COPY_MOVE(AnthropicStreamMapper)
+    void onEvent(const SseEvent& event) override;
 
-    void onEvent(const SseEvent& event);
-
-    SseDecoder m_decoder;
-    StreamEvents m_pending;
     // message_start reports the input tokens, message_delta the output tokens; the UsageEvent
     // carries both, so the first half is kept until the second arrives.
     qint64 m_inputTokens = -1;

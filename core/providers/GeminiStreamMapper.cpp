@@ -1,7 +1,7 @@
 // GeminiStreamMapper: the mapping of Gemini response chunks to provider-neutral events.
 #include "providers/GeminiStreamMapper.h"
 
-#include "providers/JsonCounts.h"
+#include "providers/MapperSupport.h"
 
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -13,37 +13,10 @@ namespace {
 
 using nlohmann::json;
 
-// Every field is looked up through these helpers: a server sending the wrong type (or null) for a
-// field must cost us that field, never an exception or the whole stream.
-const json* member(const json& object, const char* key)
-{
-    if (!object.is_object())
-        return nullptr;
-    const auto it = object.find(key);
-    return it == object.end() ? nullptr : &*it;
-}
-
-const std::string* stringMember(const json& object, const char* key)
-{
-    const json* value = member(object, key);
-    return value ? value->get_ptr<const json::string_t*>() : nullptr;
-}
-
 bool isTrue(const json& object, const char* key)
 {
-    const json* value = member(object, key);
+    const json* value = jsonMember(object, key);
     return value && value->is_boolean() && value->get<bool>();
-}
-
-QString toQString(std::string_view utf8)
-{
-    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
-}
-
-// -1 (Usage's "not reported") unless the field is a non-negative number.
-qint64 tokenCount(const json& object, const char* key)
-{
-    return jsonCount(member(object, key));
 }
 
 QString oneLine(QString text, qsizetype maxChars)
@@ -60,7 +33,7 @@ QString oneLine(QString text, qsizetype maxChars)
 // missing. The request was already accepted, so anything unrecognised counts as server-side.
 ErrorKind kindForInStreamError(const json& error)
 {
-    const json* code = member(error, "code");
+    const json* code = jsonMember(error, "code");
     if (code && code->is_number_integer()) {
         const auto value = code->get<json::number_integer_t>();
         if (value == 401 || value == 403)
@@ -70,7 +43,7 @@ ErrorKind kindForInStreamError(const json& error)
         if (value >= 400 && value < 500 && value != 408)
             return ErrorKind::InvalidRequest;
     }
-    if (const auto* status = stringMember(error, "status")) {
+    if (const auto* status = jsonStringMember(error, "status")) {
         if (*status == "RESOURCE_EXHAUSTED")
             return ErrorKind::RateLimit;
         if (*status == "UNAUTHENTICATED" || *status == "PERMISSION_DENIED")
@@ -84,12 +57,7 @@ ErrorKind kindForInStreamError(const json& error)
 
 StreamError inStreamError(const json& error)
 {
-    QString message;
-    if (const auto* text = error.get_ptr<const json::string_t*>())
-        message = toQString(*text);
-    else if (const auto* text = stringMember(error, "message"))
-        message = toQString(*text);
-    message = oneLine(message, 600);
+    const QString message = oneLine(inStreamErrorText(error), 600);
 
     StreamError result;
     result.error.kind = error.is_object() ? kindForInStreamError(error) : ErrorKind::ServerError;
@@ -103,11 +71,7 @@ StreamError inStreamError(const json& error)
 
 StreamError malformedData(const QString& data)
 {
-    StreamError result;
-    result.error.kind = ErrorKind::Protocol;
-    result.error.message =
-        QStringLiteral("The server sent malformed data: %1").arg(oneLine(data.left(400), 80));
-    return result;
+    return malformedSnippetError(oneLine(data.left(400), 80));
 }
 
 bool isContentFilter(std::string_view reason)
@@ -136,29 +100,6 @@ QString filterExplanation(std::string_view reason)
 
 } // namespace
 
-GeminiStreamMapper::GeminiStreamMapper()
-    : m_decoder(SseDecoder::Handlers{
-        [this](const SseEvent& event) { onEvent(event); },
-        {},
-        {},
-    })
-{
-}
-
-StreamEvents GeminiStreamMapper::feed(QByteArrayView bytes)
-{
-    m_decoder.feed(bytes);
-    return std::exchange(m_pending, {});
-}
-
-StreamEvents GeminiStreamMapper::finish()
-{
-    // A trailing event without its blank line is dropped, as EventSource does; a truncated JSON
-    // response is not worth guessing at.
-    m_decoder.finish();
-    return std::exchange(m_pending, {});
-}
-
 void GeminiStreamMapper::onEvent(const SseEvent& event)
 {
     const QStringView data = QStringView(event.data).trimmed();
@@ -176,7 +117,7 @@ void GeminiStreamMapper::onEvent(const SseEvent& event)
     if (root.is_array() && !root.empty()) {
         for (const json& response : root) {
             if (!response.is_object()) {
-                m_pending.emplace_back(malformedData(event.data));
+                push(malformedData(event.data));
                 return;
             }
             if (!onResponse(response))
@@ -184,50 +125,50 @@ void GeminiStreamMapper::onEvent(const SseEvent& event)
         }
         return;
     }
-    m_pending.emplace_back(malformedData(event.data));
+    push(malformedData(event.data));
 }
 
 bool GeminiStreamMapper::onResponse(const json& response)
 {
-    if (const json* error = member(response, "error"); error && !error->is_null()) {
-        m_pending.emplace_back(inStreamError(*error));
+    if (const json* error = jsonMember(response, "error"); error && !error->is_null()) {
+        push(inStreamError(*error));
         return false;
     }
 
-    const json* candidates = member(response, "candidates");
+    const json* candidates = jsonMember(response, "candidates");
     const json* candidate = candidates && candidates->is_array() && !candidates->empty()
                                 ? &candidates->front()
                                 : nullptr;
 
     if (candidate) {
-        if (const json* content = member(*candidate, "content"))
-            if (const json* parts = member(*content, "parts"); parts && parts->is_array())
+        if (const json* content = jsonMember(*candidate, "content"))
+            if (const json* parts = jsonMember(*content, "parts"); parts && parts->is_array())
                 onParts(*parts);
     }
 
     // Usage before finish: a finish can end in an error, after which TurnRunner reads no more.
-    if (const json* usage = member(response, "usageMetadata"); usage && usage->is_object())
+    if (const json* usage = jsonMember(response, "usageMetadata"); usage && usage->is_object())
         onUsage(*usage);
 
     // A blocked prompt comes as a response with prompt feedback and no candidates.
-    if (const json* feedback = member(response, "promptFeedback")) {
-        if (const auto* reason = stringMember(*feedback, "blockReason");
+    if (const json* feedback = jsonMember(response, "promptFeedback")) {
+        if (const auto* reason = jsonStringMember(*feedback, "blockReason");
             reason && !reason->empty() && *reason != "BLOCK_REASON_UNSPECIFIED") {
             QString message =
-                QStringLiteral("Gemini blocked the prompt: %1").arg(toQString(*reason));
-            if (const auto* detail = stringMember(*feedback, "blockReasonMessage");
+                QStringLiteral("Gemini blocked the prompt: %1").arg(qStringFromUtf8(*reason));
+            if (const auto* detail = jsonStringMember(*feedback, "blockReasonMessage");
                 detail && !detail->empty())
-                message += QStringLiteral(" (%1)").arg(oneLine(toQString(*detail), 400));
+                message += QStringLiteral(" (%1)").arg(oneLine(qStringFromUtf8(*detail), 400));
             StreamError blocked;
             blocked.error.kind = ErrorKind::InvalidRequest;
             blocked.error.message = message + u'.';
-            m_pending.emplace_back(std::move(blocked));
+            push(std::move(blocked));
             return false;
         }
     }
 
     if (candidate) {
-        if (const auto* reason = stringMember(*candidate, "finishReason");
+        if (const auto* reason = jsonStringMember(*candidate, "finishReason");
             reason && !reason->empty() && *reason != "FINISH_REASON_UNSPECIFIED") {
             onFinishReason(*reason, *candidate);
         }
@@ -241,31 +182,29 @@ void GeminiStreamMapper::onParts(const json& parts)
         if (!part.is_object())
             continue;
         // Thought parts often carry only a thoughtSignature and no text: nothing to show.
-        if (const auto* text = stringMember(part, "text"); text && !text->empty()) {
+        if (const auto* text = jsonStringMember(part, "text"); text && !text->empty()) {
             if (isTrue(part, "thought")) {
-                m_pending.emplace_back(ReasoningDelta{toQString(*text)});
+                push(ReasoningDelta{qStringFromUtf8(*text)});
             } else {
                 m_sawReply = true;
-                m_pending.emplace_back(TextDelta{toQString(*text)});
+                push(TextDelta{qStringFromUtf8(*text)});
             }
         }
-        if (const json* call = member(part, "functionCall"); call && call->is_object()) {
+        if (const json* call = jsonMember(part, "functionCall"); call && call->is_object()) {
             // Gemini sends each call whole, once; the arguments are an object, not a string.
             ToolCallDelta delta;
             delta.index = m_toolCalls++;
-            if (const auto* id = stringMember(*call, "id"); id && !id->empty())
-                delta.id = toQString(*id);
+            if (const auto* id = jsonStringMember(*call, "id"); id && !id->empty())
+                delta.id = qStringFromUtf8(*id);
             else
                 delta.id = QStringLiteral("call_%1").arg(delta.index);
-            if (const auto* name = stringMember(*call, "name"))
-                delta.name = toQString(*name);
-            const json* args = member(*call, "args");
+            if (const auto* name = jsonStringMember(*call, "name"))
+                delta.name = qStringFromUtf8(*name);
+            const json* args = jsonMember(*call, "args");
             delta.argumentsFragment =
-                args && !args->is_null()
-                    ? toQString(args->dump(-1, ' ', false, json::error_handler_t::replace))
-                    : QStringLiteral("{}");
+                args && !args->is_null() ? compactJsonText(*args) : QStringLiteral("{}");
             m_sawReply = true;
-            m_pending.emplace_back(std::move(delta));
+            push(std::move(delta));
         }
     }
 }
@@ -273,16 +212,16 @@ void GeminiStreamMapper::onParts(const json& parts)
 void GeminiStreamMapper::onUsage(const json& usage)
 {
     Usage current;
-    current.inputTokens = tokenCount(usage, "promptTokenCount");
+    current.inputTokens = jsonTokenCount(usage, "promptTokenCount");
     // Thinking tokens are billed as output but counted apart from the visible candidates.
-    const qint64 candidatesTokens = tokenCount(usage, "candidatesTokenCount");
-    const qint64 thoughtsTokens = tokenCount(usage, "thoughtsTokenCount");
+    const qint64 candidatesTokens = jsonTokenCount(usage, "candidatesTokenCount");
+    const qint64 thoughtsTokens = jsonTokenCount(usage, "thoughtsTokenCount");
     if (candidatesTokens >= 0 || thoughtsTokens >= 0)
         current.outputTokens = qMax<qint64>(candidatesTokens, 0) + qMax<qint64>(thoughtsTokens, 0);
     if (current.inputTokens == m_usage.inputTokens && current.outputTokens == m_usage.outputTokens)
         return;
     m_usage = current;
-    m_pending.emplace_back(UsageEvent{current});
+    push(UsageEvent{current});
 }
 
 void GeminiStreamMapper::onFinishReason(const std::string& reason, const json& candidate)
@@ -290,34 +229,34 @@ void GeminiStreamMapper::onFinishReason(const std::string& reason, const json& c
     m_done = true;
     if (reason == "STOP") {
         // Gemini says STOP after function calls too; callers look for tool_calls.
-        m_pending.emplace_back(
-            FinishEvent{m_toolCalls > 0 ? QStringLiteral("tool_calls") : QStringLiteral("stop")});
+        push(FinishEvent{m_toolCalls > 0 ? QStringLiteral("tool_calls") : QStringLiteral("stop")});
         return;
     }
     if (reason == "MAX_TOKENS") {
-        m_pending.emplace_back(FinishEvent{QStringLiteral("length")});
+        push(FinishEvent{QStringLiteral("length")});
         return;
     }
     if (!isContentFilter(reason)) {
-        m_pending.emplace_back(FinishEvent{toQString(reason).toLower()});
+        push(FinishEvent{qStringFromUtf8(reason).toLower()});
         return;
     }
 
-    m_pending.emplace_back(FinishEvent{QStringLiteral("content_filter")});
+    push(FinishEvent{QStringLiteral("content_filter")});
     // A reply cut short after some text is still a reply (finish reason content_filter); a
     // filter that let nothing through must not look like an empty success.
     if (m_sawReply)
         return;
-    QString message = QStringLiteral("Gemini stopped the reply: %1").arg(toQString(reason));
+    QString message = QStringLiteral("Gemini stopped the reply: %1").arg(qStringFromUtf8(reason));
     if (const QString why = filterExplanation(reason); !why.isEmpty())
         message += QStringLiteral(" (%1)").arg(why);
     message += u'.';
-    if (const auto* detail = stringMember(candidate, "finishMessage"); detail && !detail->empty())
-        message += u' ' + oneLine(toQString(*detail), 400);
+    if (const auto* detail = jsonStringMember(candidate, "finishMessage");
+        detail && !detail->empty())
+        message += u' ' + oneLine(qStringFromUtf8(*detail), 400);
     StreamError stopped;
     stopped.error.kind = ErrorKind::InvalidRequest;
     stopped.error.message = std::move(message);
-    m_pending.emplace_back(std::move(stopped));
+    push(std::move(stopped));
 }
 
 } // namespace keel::core

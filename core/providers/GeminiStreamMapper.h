@@ -3,34 +3,25 @@
 // stops included), usage metadata, prompt blocks and in-stream error objects.
 #pragma once
 
-#include "net/SseDecoder.h"
-#include "providers/Provider.h"
+#include "providers/SseStreamMapper.h"
 
 #include <nlohmann/json_fwd.hpp>
 
 namespace keel::core {
 
-class GeminiStreamMapper final : public StreamMapper {
+class GeminiStreamMapper final : public SseStreamMapper {
 public:
-    GeminiStreamMapper();
-    StreamEvents feed(QByteArrayView bytes) override;
-    StreamEvents finish() override;
     // Gemini sends no [DONE]: the stream is done once a candidate carried a finish reason.
     bool sawEndOfStream() const override { return m_done; }
 
 private:
-    // The decoder's handler captures `this`; a copy would dispatch into the original.
-    Q_DISABLE_COPY_MOVE(GeminiStreamMapper)
-
-    void onEvent(const SseEvent& event);
+    void onEvent(const SseEvent& event) override;
     // One GenerateContentResponse; false once it produced an error (the rest is ignored).
     bool onResponse(const nlohmann::json& response);
     void onParts(const nlohmann::json& parts);
     void onUsage(const nlohmann::json& usage);
     void onFinishReason(const std::string& reason, const nlohmann::json& candidate);
 
-    SseDecoder m_decoder;
-    StreamEvents m_pending;
     Usage m_usage;           // the last usage reported, to send only changes
     int m_toolCalls = 0;     // function calls so far: their ToolCallDelta index
     bool m_sawReply = false; // text or a function call arrived (reasoning alone is no reply)

@@ -1,7 +1,7 @@
 // OllamaStreamMapper: one NDJSON line of /api/chat at a time -> StreamEvents.
 #include "providers/OllamaStreamMapper.h"
 
-#include "providers/JsonCounts.h"
+#include "providers/MapperSupport.h"
 
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -12,49 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-// Every field is looked up through these helpers: a server sending the wrong type (or null) for a
-// field must cost us that field, never an exception or the whole stream.
-const json* member(const json& object, const char* key)
-{
-    if (!object.is_object())
-        return nullptr;
-    const auto it = object.find(key);
-    return it == object.end() ? nullptr : &*it;
-}
-
-// The string at object[key], or nullptr if absent, null or not a string. No copy.
-const std::string* stringMember(const json& object, const char* key)
-{
-    const json* value = member(object, key);
-    return value ? value->get_ptr<const json::string_t*>() : nullptr;
-}
-
-QString toQString(const std::string& utf8)
-{
-    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
-}
-
-// -1 (Usage's "not reported") unless the field is a non-negative number. Ollama leaves
-// prompt_eval_count out when the whole prompt came from its cache.
-qint64 tokenCount(const json& object, const char* key)
-{
-    return jsonCount(member(object, key));
-}
-
-QString dumpJson(const json& value)
-{
-    const std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-    return toQString(text);
-}
-
 StreamError inStreamError(const json& error)
 {
-    QString message;
-    if (const auto* text = error.get_ptr<const json::string_t*>())
-        message = toQString(*text);
-    else if (const auto* text = stringMember(error, "message"))
-        message = toQString(*text);
-    message = message.simplified();
+    QString message = inStreamErrorText(error).simplified();
 
     StreamError result;
     result.error.kind = ErrorKind::ServerError;
@@ -77,10 +37,7 @@ StreamError malformedLine(QByteArrayView line)
         snippet.truncate(maxSnippet);
         snippet += QChar(0x2026); // …
     }
-    StreamError result;
-    result.error.kind = ErrorKind::Protocol;
-    result.error.message = QStringLiteral("The server sent malformed data: %1").arg(snippet);
-    return result;
+    return malformedSnippetError(snippet);
 }
 
 QString normalisedDoneReason(const std::string* reason, bool sawToolCalls)
@@ -90,7 +47,7 @@ QString normalisedDoneReason(const std::string* reason, bool sawToolCalls)
         return sawToolCalls ? QStringLiteral("tool_calls") : QStringLiteral("stop");
     if (*reason == "length")
         return QStringLiteral("length");
-    return toQString(*reason);
+    return qStringFromUtf8(*reason);
 }
 
 } // namespace
@@ -124,52 +81,55 @@ void OllamaStreamMapper::onLine(QByteArrayView line)
         return;
     }
 
-    if (const json* error = member(chunk, "error"); error && !error->is_null()) {
+    if (const json* error = jsonMember(chunk, "error"); error && !error->is_null()) {
         m_pending.emplace_back(inStreamError(*error));
         return;
     }
 
-    if (const json* message = member(chunk, "message")) {
+    if (const json* message = jsonMember(chunk, "message")) {
         // Thinking first: when both arrive in one line, the thought precedes the answer.
-        if (const auto* thinking = stringMember(*message, "thinking");
+        if (const auto* thinking = jsonStringMember(*message, "thinking");
             thinking && !thinking->empty())
-            m_pending.emplace_back(ReasoningDelta{toQString(*thinking)});
-        if (const auto* content = stringMember(*message, "content"); content && !content->empty())
-            m_pending.emplace_back(TextDelta{toQString(*content)});
+            m_pending.emplace_back(ReasoningDelta{qStringFromUtf8(*thinking)});
+        if (const auto* content = jsonStringMember(*message, "content");
+            content && !content->empty())
+            m_pending.emplace_back(TextDelta{qStringFromUtf8(*content)});
 
-        if (const json* toolCalls = member(*message, "tool_calls");
+        if (const json* toolCalls = jsonMember(*message, "tool_calls");
             toolCalls && toolCalls->is_array()) {
             for (const json& call : *toolCalls) {
-                const json* function = member(call, "function");
+                const json* function = jsonMember(call, "function");
                 if (!function || !function->is_object())
                     continue;
                 ToolCallDelta toolDelta;
                 toolDelta.index = m_nextToolIndex++;
-                if (const auto* id = stringMember(call, "id"))
-                    toolDelta.id = toQString(*id);
-                if (const auto* name = stringMember(*function, "name"))
-                    toolDelta.name = toQString(*name);
+                if (const auto* id = jsonStringMember(call, "id"))
+                    toolDelta.id = qStringFromUtf8(*id);
+                if (const auto* name = jsonStringMember(*function, "name"))
+                    toolDelta.name = qStringFromUtf8(*name);
                 // Ollama sends the arguments as a JSON object, not as the string of JSON that
                 // OpenAI streams; consumers expect the latter, so it is serialised back.
-                const json* arguments = member(*function, "arguments");
+                const json* arguments = jsonMember(*function, "arguments");
                 if (!arguments || arguments->is_null())
                     toolDelta.argumentsFragment = QStringLiteral("{}");
                 else if (const auto* text = arguments->get_ptr<const json::string_t*>())
-                    toolDelta.argumentsFragment = toQString(*text);
+                    toolDelta.argumentsFragment = qStringFromUtf8(*text);
                 else
-                    toolDelta.argumentsFragment = dumpJson(*arguments);
+                    toolDelta.argumentsFragment = compactJsonText(*arguments);
                 m_pending.emplace_back(std::move(toolDelta));
             }
         }
     }
 
-    if (const json* done = member(chunk, "done"); done && done->is_boolean() && done->get<bool>()) {
+    if (const json* done = jsonMember(chunk, "done");
+        done && done->is_boolean() && done->get<bool>()) {
         UsageEvent usage;
-        usage.usage.inputTokens = tokenCount(chunk, "prompt_eval_count");
-        usage.usage.outputTokens = tokenCount(chunk, "eval_count");
+        // Ollama leaves prompt_eval_count out when the whole prompt came from its cache (-1).
+        usage.usage.inputTokens = jsonTokenCount(chunk, "prompt_eval_count");
+        usage.usage.outputTokens = jsonTokenCount(chunk, "eval_count");
         m_pending.emplace_back(usage);
         m_pending.emplace_back(FinishEvent{
-            normalisedDoneReason(stringMember(chunk, "done_reason"), m_nextToolIndex > 0)});
+            normalisedDoneReason(jsonStringMember(chunk, "done_reason"), m_nextToolIndex > 0)});
         m_done = true;
     }
 }

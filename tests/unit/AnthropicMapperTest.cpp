@@ -1,107 +1,21 @@
 // AnthropicStreamMapper: Messages API SSE -> StreamEvents, for any chunking of the bytes.
 #include "providers/AnthropicStreamMapper.h"
+#include "tests/support/StreamEventText.h"
 
-#include <QRandomGenerator>
 #include <QStringList>
 #include <QTest>
 
-#include <type_traits>
-
 using namespace keel::core;
+using namespace keel::test;
+
+using Mapper = AnthropicStreamMapper;
 
 namespace {
-
-// A readable, comparable rendering of events, so QCOMPARE failures show what differed.
-QString describe(const StreamEvent& event)
-{
-    return std::visit(
-        [](const auto& e) -> QString {
-            using T = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<T, TextDelta>)
-                return QStringLiteral("text:") + e.text;
-            else if constexpr (std::is_same_v<T, ReasoningDelta>)
-                return QStringLiteral("reasoning:") + e.text;
-            else if constexpr (std::is_same_v<T, ToolCallDelta>)
-                return QStringLiteral("tool:%1|%2|%3|%4")
-                    .arg(QString::number(e.index), e.id, e.name, e.argumentsFragment);
-            else if constexpr (std::is_same_v<T, UsageEvent>)
-                return QStringLiteral("usage:%1/%2")
-                    .arg(e.usage.inputTokens)
-                    .arg(e.usage.outputTokens);
-            else if constexpr (std::is_same_v<T, FinishEvent>)
-                return QStringLiteral("finish:") + e.reason;
-            else
-                return QStringLiteral("error:%1|%2|%3")
-                    .arg(QString::number(int(e.error.kind)), e.error.message,
-                         e.error.retryable ? QStringLiteral("retry") : QStringLiteral("final"));
-        },
-        event);
-}
-
-QStringList describe(const StreamEvents& events)
-{
-    QStringList out;
-    for (const StreamEvent& event : events)
-        out.append(describe(event));
-    return out;
-}
-
-struct Run {
-    QStringList events;
-    bool done = false;
-};
-
-Run feedWhole(const QByteArray& bytes)
-{
-    AnthropicStreamMapper mapper;
-    Run run;
-    run.events = describe(mapper.feed(bytes));
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
-
-Run feedInChunks(const QByteArray& bytes, qsizetype chunkSize)
-{
-    AnthropicStreamMapper mapper;
-    Run run;
-    for (qsizetype i = 0; i < bytes.size(); i += chunkSize)
-        run.events += describe(
-            mapper.feed(QByteArrayView(bytes).sliced(i).first(qMin(chunkSize, bytes.size() - i))));
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
-
-Run feedRandomly(const QByteArray& bytes, quint32 seed)
-{
-    QRandomGenerator random(seed);
-    AnthropicStreamMapper mapper;
-    Run run;
-    qsizetype i = 0;
-    while (i < bytes.size()) {
-        const qsizetype size = qMin<qsizetype>(random.bounded(1, 40), bytes.size() - i);
-        run.events += describe(mapper.feed(QByteArrayView(bytes).sliced(i, size)));
-        i += size;
-    }
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
 
 // One SSE event as Anthropic writes it: the event name, then the JSON with the same type.
 QByteArray sseEvent(const QByteArray& name, const QByteArray& json)
 {
     return "event: " + name + "\ndata: " + json + "\n\n";
-}
-
-const StreamError* firstError(const StreamEvents& events)
-{
-    for (const StreamEvent& event : events) {
-        if (const auto* error = std::get_if<StreamError>(&event))
-            return error;
-    }
-    return nullptr;
 }
 
 // The extended-thinking stream from Anthropic's streaming documentation, with a ping, escapes and
@@ -186,20 +100,20 @@ void AnthropicMapperTest::realisticStream()
 {
     QFETCH(QByteArray, bytes);
 
-    const Run whole = feedWhole(bytes);
+    const Run whole = feedWhole<Mapper>(bytes);
     QCOMPARE(whole.events, realisticEvents);
     QVERIFY(whole.done);
 
-    const Run byteByByte = feedInChunks(bytes, 1);
+    const Run byteByByte = feedInChunks<Mapper>(bytes, 1);
     QCOMPARE(byteByByte.events, realisticEvents);
     QVERIFY(byteByByte.done);
 }
 
 void AnthropicMapperTest::randomChunkingIsInvisible()
 {
-    const Run whole = feedWhole(::realisticStream);
+    const Run whole = feedWhole<Mapper>(::realisticStream);
     for (quint32 seed = 1; seed <= 50; ++seed) {
-        const Run random = feedRandomly(::realisticStream, seed);
+        const Run random = feedRandomly<Mapper>(::realisticStream, seed);
         QCOMPARE(random.events, whole.events);
         QCOMPARE(random.done, whole.done);
     }
@@ -245,7 +159,7 @@ void AnthropicMapperTest::toolUseFragments()
                                     R"("stop_sequence":null},"usage":{"output_tokens":89}})")
         + sseEvent("message_stop", R"({"type":"message_stop"})");
 
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events, (QStringList{
                              QStringLiteral("text:Checking the weather."),
                              QStringLiteral("tool:1|toolu_01T1x1fJ34qAmk2tNTrN7Up6|get_weather|"),
@@ -257,7 +171,7 @@ void AnthropicMapperTest::toolUseFragments()
                              QStringLiteral("usage:472/89"),
                          }));
     QVERIFY(run.done);
-    QCOMPARE(feedInChunks(bytes, 1).events, run.events);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, run.events);
 }
 
 void AnthropicMapperTest::errorEventKeepsEarlierText_data()
@@ -313,7 +227,7 @@ void AnthropicMapperTest::errorEventKeepsEarlierText()
                                 + message.toUtf8() + R"("}})");
 
     for (const qsizetype chunk : {bytes.size(), qsizetype(1)}) {
-        const Run run = feedInChunks(bytes, chunk);
+        const Run run = feedInChunks<Mapper>(bytes, chunk);
         QCOMPARE(run.events.size(), 2);
         QCOMPARE(run.events.front(), QStringLiteral("text:Partial answer"));
         QVERIFY(!run.done);
@@ -419,7 +333,7 @@ void AnthropicMapperTest::unknownEventsAreIgnored()
         + sseEvent("content_block_delta", R"({"type":"content_block_delta","index":2,)"
                                           R"("delta":{"type":"text_delta","text":"shown"}})")
         + sseEvent("message_stop", R"({"type":"message_stop"})");
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events, QStringList{QStringLiteral("text:shown")});
     QVERIFY(run.done);
 }
@@ -434,7 +348,7 @@ void AnthropicMapperTest::typeComesFromTheJson()
                                                 R"("delta":{"type":"text_delta","text":"b"}})")
                              // Without a type in the JSON, the SSE event name is the fallback.
                              + sseEvent("message_stop", R"({})");
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events, (QStringList{QStringLiteral("text:a"), QStringLiteral("text:b")}));
     QVERIFY(run.done);
 }
@@ -479,9 +393,9 @@ void AnthropicMapperTest::stopReasons()
 {
     QFETCH(QByteArray, reason);
     QFETCH(QString, normalised);
-    const Run run =
-        feedWhole(sseEvent("message_delta", R"({"type":"message_delta","delta":{"stop_reason":")"
-                                                + reason + R"("}})"));
+    const Run run = feedWhole<Mapper>(
+        sseEvent("message_delta",
+                 R"({"type":"message_delta","delta":{"stop_reason":")" + reason + R"("}})"));
     QCOMPARE(run.events, QStringList{QStringLiteral("finish:") + normalised});
 }
 
@@ -496,7 +410,7 @@ void AnthropicMapperTest::cacheTokensCountAsInput()
                  R"("output_tokens":1}}})")
         + sseEvent("message_delta", R"({"type":"message_delta","delta":{"stop_reason":"end_turn"},)"
                                     R"("usage":{"output_tokens":7}})");
-    QCOMPARE(feedWhole(cached).events,
+    QCOMPARE(feedWhole<Mapper>(cached).events,
              (QStringList{QStringLiteral("finish:stop"), QStringLiteral("usage:3210/7")}));
 
     const QByteArray restated =
@@ -506,7 +420,7 @@ void AnthropicMapperTest::cacheTokensCountAsInput()
             "message_delta",
             R"({"type":"message_delta","delta":{"stop_reason":"end_turn"},)"
             R"("usage":{"input_tokens":12,"cache_read_input_tokens":null,"output_tokens":7}})");
-    QCOMPARE(feedWhole(restated).events,
+    QCOMPARE(feedWhole<Mapper>(restated).events,
              (QStringList{QStringLiteral("finish:stop"), QStringLiteral("usage:12/7")}));
 }
 
@@ -539,7 +453,7 @@ void AnthropicMapperTest::nullAndWrongTypedFields()
         + sseEvent("error", R"({"type":"error","error":"overloaded"})")
         + sseEvent("unknown", R"({"type":5})")
         + sseEvent("message_stop", R"({"type":"message_stop"})");
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events.size(), 3);
     QCOMPARE(run.events[0], QStringLiteral("tool:0|||"));
     QCOMPARE(run.events[1], QStringLiteral("usage:-1/-1"));
@@ -563,7 +477,7 @@ void AnthropicMapperTest::utf8SplitAcrossChunks()
         events += describe(mapper.feed(QByteArrayView(bytes).sliced(split)));
         QCOMPARE(events, QStringList{QStringLiteral("text:") + text});
     }
-    QCOMPARE(feedInChunks(bytes, 1).events, QStringList{QStringLiteral("text:") + text});
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, QStringList{QStringLiteral("text:") + text});
 }
 
 QTEST_GUILESS_MAIN(AnthropicMapperTest)

@@ -3,6 +3,7 @@
 #include "providers/AnthropicProvider.h"
 
 #include "providers/AnthropicStreamMapper.h"
+#include "tests/support/RequestInspection.h"
 
 #include <QTest>
 
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace keel::core;
+using namespace keel::test;
 using nlohmann::json;
 
 namespace {
@@ -34,25 +36,9 @@ TurnRequest sampleRequest()
     return request;
 }
 
-json parseBody(const HttpRequest& http)
-{
-    return json::parse(http.body.constBegin(), http.body.constEnd(), nullptr, false);
-}
-
 json body(const TurnRequest& request)
 {
     return parseBody(AnthropicProvider().buildRequest(request));
-}
-
-// Header lookup is case-insensitive, as in HTTP; every match is returned.
-QList<QByteArray> headerValues(const HttpRequest& http, QByteArrayView name)
-{
-    QList<QByteArray> values;
-    for (const auto& [key, value] : http.headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            values.append(value);
-    }
-    return values;
 }
 
 QString str(const json& value)
@@ -72,14 +58,6 @@ QList<QPair<QString, QString>> messagesOf(const json& body)
     return out;
 }
 
-HttpResponseHead head(int status, HttpHeaders headers = {})
-{
-    HttpResponseHead result;
-    result.status = status;
-    result.headers = std::move(headers);
-    return result;
-}
-
 ProviderConfig config()
 {
     ProviderConfig result;
@@ -92,7 +70,8 @@ ProviderConfig config()
 
 TurnError mapError(int status, const QByteArray& body, HttpHeaders headers = {})
 {
-    return AnthropicProvider().mapHttpError(head(status, std::move(headers)), body, config());
+    return AnthropicProvider().mapHttpError(responseHead(status, std::move(headers)), body,
+                                            config());
 }
 
 QByteArray anthropicError(const char* type, const char* message)

@@ -1,93 +1,16 @@
 // GeminiStreamMapper: Gemini streamGenerateContent SSE -> StreamEvents, for any chunking.
 #include "providers/GeminiStreamMapper.h"
+#include "tests/support/StreamEventText.h"
 
-#include <QRandomGenerator>
 #include <QStringList>
 #include <QTest>
 
-#include <type_traits>
-
 using namespace keel::core;
+using namespace keel::test;
+
+using Mapper = GeminiStreamMapper;
 
 namespace {
-
-// A readable, comparable rendering of events, so QCOMPARE failures show what differed.
-QString describe(const StreamEvent& event)
-{
-    return std::visit(
-        [](const auto& e) -> QString {
-            using T = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<T, TextDelta>)
-                return QStringLiteral("text:") + e.text;
-            else if constexpr (std::is_same_v<T, ReasoningDelta>)
-                return QStringLiteral("reasoning:") + e.text;
-            else if constexpr (std::is_same_v<T, ToolCallDelta>)
-                return QStringLiteral("tool:%1|%2|%3|%4")
-                    .arg(QString::number(e.index), e.id, e.name, e.argumentsFragment);
-            else if constexpr (std::is_same_v<T, UsageEvent>)
-                return QStringLiteral("usage:%1/%2")
-                    .arg(e.usage.inputTokens)
-                    .arg(e.usage.outputTokens);
-            else if constexpr (std::is_same_v<T, FinishEvent>)
-                return QStringLiteral("finish:") + e.reason;
-            else
-                return QStringLiteral("error:%1|%2|%3")
-                    .arg(QString::number(int(e.error.kind)), e.error.message,
-                         e.error.retryable ? QStringLiteral("retry") : QStringLiteral("final"));
-        },
-        event);
-}
-
-QStringList describe(const StreamEvents& events)
-{
-    QStringList out;
-    for (const StreamEvent& event : events)
-        out.append(describe(event));
-    return out;
-}
-
-struct Run {
-    QStringList events;
-    bool done = false;
-};
-
-Run feedWhole(const QByteArray& bytes)
-{
-    GeminiStreamMapper mapper;
-    Run run;
-    run.events = describe(mapper.feed(bytes));
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
-
-Run feedInChunks(const QByteArray& bytes, qsizetype chunkSize)
-{
-    GeminiStreamMapper mapper;
-    Run run;
-    for (qsizetype i = 0; i < bytes.size(); i += chunkSize)
-        run.events += describe(
-            mapper.feed(QByteArrayView(bytes).sliced(i).first(qMin(chunkSize, bytes.size() - i))));
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
-
-Run feedRandomly(const QByteArray& bytes, quint32 seed)
-{
-    QRandomGenerator random(seed);
-    GeminiStreamMapper mapper;
-    Run run;
-    qsizetype i = 0;
-    while (i < bytes.size()) {
-        const qsizetype size = qMin<qsizetype>(random.bounded(1, 40), bytes.size() - i);
-        run.events += describe(mapper.feed(QByteArrayView(bytes).sliced(i, size)));
-        i += size;
-    }
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
 
 // Gemini separates its events with CRLF pairs.
 QByteArray sse(std::initializer_list<QByteArray> payloads)
@@ -96,15 +19,6 @@ QByteArray sse(std::initializer_list<QByteArray> payloads)
     for (const QByteArray& payload : payloads)
         out += "data: " + payload + "\r\n\r\n";
     return out;
-}
-
-const StreamError* firstError(const StreamEvents& events)
-{
-    for (const StreamEvent& event : events) {
-        if (const auto* error = std::get_if<StreamError>(&event))
-            return error;
-    }
-    return nullptr;
 }
 
 // What gemini-2.5-flash sends with thinkingConfig.includeThoughts: thought summaries first (the
@@ -183,20 +97,20 @@ void GeminiMapperTest::realisticStream()
         QStringLiteral("finish:stop"),
     };
 
-    const Run whole = feedWhole(bytes);
+    const Run whole = feedWhole<Mapper>(bytes);
     QCOMPARE(whole.events, expected);
     QVERIFY(whole.done);
 
-    const Run byteByByte = feedInChunks(bytes, 1);
+    const Run byteByByte = feedInChunks<Mapper>(bytes, 1);
     QCOMPARE(byteByByte.events, expected);
     QVERIFY(byteByByte.done);
 }
 
 void GeminiMapperTest::randomChunkingIsInvisible()
 {
-    const Run whole = feedWhole(::realisticStream);
+    const Run whole = feedWhole<Mapper>(::realisticStream);
     for (quint32 seed = 1; seed <= 50; ++seed) {
-        const Run random = feedRandomly(::realisticStream, seed);
+        const Run random = feedRandomly<Mapper>(::realisticStream, seed);
         QCOMPARE(random.events, whole.events);
         QCOMPARE(random.done, whole.done);
     }
@@ -239,7 +153,7 @@ void GeminiMapperTest::blockedPrompt()
     QCOMPARE(error->error.message, message);
     QVERIFY(!error->error.retryable);
 
-    QCOMPARE(feedInChunks(bytes, 1).events, feedWhole(bytes).events);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, feedWhole<Mapper>(bytes).events);
 }
 
 void GeminiMapperTest::safetyStopAfterTextKeepsTheReply()
@@ -252,14 +166,14 @@ void GeminiMapperTest::safetyStopAfterTextKeepsTheReply()
         R"("HARM_CATEGORY_DANGEROUS_CONTENT","probability": "HIGH","blocked": true}]}],)"
         R"("usageMetadata": {"promptTokenCount": 5,"candidatesTokenCount": 3}})",
     });
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events, (QStringList{
                              QStringLiteral("text:Here is how"),
                              QStringLiteral("usage:5/3"),
                              QStringLiteral("finish:content_filter"),
                          }));
     QVERIFY(run.done);
-    QCOMPARE(feedInChunks(bytes, 1).events, run.events);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, run.events);
 }
 
 void GeminiMapperTest::safetyStopWithoutTextIsAnError_data()
@@ -303,7 +217,7 @@ void GeminiMapperTest::safetyStopWithoutTextIsAnError()
     if (reason == QStringLiteral("PROHIBITED_CONTENT"))
         QVERIFY2(error->error.message.contains(QStringLiteral("Response was blocked.")),
                  qPrintable(error->error.message));
-    QCOMPARE(feedInChunks(bytes, 1).events, feedWhole(bytes).events);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, feedWhole<Mapper>(bytes).events);
 }
 
 void GeminiMapperTest::otherFinishReasons_data()
@@ -322,7 +236,7 @@ void GeminiMapperTest::otherFinishReasons()
 {
     QFETCH(QByteArray, reason);
     QFETCH(QString, normalised);
-    const Run run = feedWhole(sse({
+    const Run run = feedWhole<Mapper>(sse({
         R"({"candidates": [{"content": {"parts": [{"text": "Some"}],"role": "model"},)"
         R"("finishReason": ")"
             + reason + R"(","index": 0}]})",
@@ -331,7 +245,7 @@ void GeminiMapperTest::otherFinishReasons()
     QVERIFY(run.done);
 
     // The unspecified placeholder is no finish at all.
-    const Run unspecified = feedWhole(sse({
+    const Run unspecified = feedWhole<Mapper>(sse({
         R"({"candidates": [{"content": {"parts": [{"text": "x"}]},)"
         R"("finishReason": "FINISH_REASON_UNSPECIFIED"}]})",
     }));
@@ -350,7 +264,7 @@ void GeminiMapperTest::functionCalls()
         R"("role": "model"},"finishReason": "STOP","index": 0}],)"
         R"("usageMetadata": {"promptTokenCount": 20,"candidatesTokenCount": 12}})",
     });
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events,
              (QStringList{
                  QStringLiteral("text:Let me check."),
@@ -361,10 +275,10 @@ void GeminiMapperTest::functionCalls()
                  QStringLiteral("finish:tool_calls"),
              }));
     QVERIFY(run.done);
-    QCOMPARE(feedInChunks(bytes, 1).events, run.events);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, run.events);
 
     // A call alone is a reply: a safety stop after it is no error.
-    const Run called = feedWhole(sse({
+    const Run called = feedWhole<Mapper>(sse({
         R"({"candidates": [{"content": {"parts": [{"functionCall": {"name": "f","args": {}}}]},)"
         R"("finishReason": "SAFETY"}]})",
     }));
@@ -480,7 +394,7 @@ void GeminiMapperTest::withoutFinishReasonIsNotEnded()
 void GeminiMapperTest::arrayOfResponses()
 {
     // The non-SSE streaming shape (a JSON array of responses) means the same, if a proxy wraps it.
-    const Run run = feedWhole(sse({
+    const Run run = feedWhole<Mapper>(sse({
         R"([{"candidates": [{"content": {"parts": [{"text": "A"}]}}]},)"
         R"({"candidates": [{"content": {"parts": [{"text": "B"}]},"finishReason": "STOP"}]}])",
     }));
@@ -504,11 +418,11 @@ void GeminiMapperTest::nullAndWrongTypedFields()
         R"({"candidates": [{"finishReason": 1}]})",
         R"({"modelVersion": "gemini-2.5-flash"})",
     });
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     // "thought" that is not true is no thought.
     QCOMPARE(run.events, QStringList{QStringLiteral("text:ok")});
     QVERIFY(!run.done);
-    QCOMPARE(feedInChunks(bytes, 1).events, run.events);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, run.events);
 }
 
 void GeminiMapperTest::utf8SplitAcrossChunks()
@@ -524,7 +438,7 @@ void GeminiMapperTest::utf8SplitAcrossChunks()
         events += describe(mapper.feed(QByteArrayView(bytes).sliced(split)));
         QCOMPARE(events, QStringList{QStringLiteral("text:") + text});
     }
-    QCOMPARE(feedInChunks(bytes, 1).events, QStringList{QStringLiteral("text:") + text});
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, QStringList{QStringLiteral("text:") + text});
 }
 
 QTEST_GUILESS_MAIN(GeminiMapperTest)

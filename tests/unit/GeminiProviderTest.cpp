@@ -3,12 +3,14 @@
 #include "providers/GeminiProvider.h"
 
 #include "providers/GeminiStreamMapper.h"
+#include "tests/support/RequestInspection.h"
 
 #include <QTest>
 
 #include <nlohmann/json.hpp>
 
 using namespace keel::core;
+using namespace keel::test;
 using nlohmann::json;
 
 namespace {
@@ -35,21 +37,6 @@ TurnRequest sampleRequest()
         {Role::User, QStringLiteral("Last")},
     };
     return request;
-}
-
-json parseBody(const HttpRequest& http)
-{
-    return json::parse(http.body.constBegin(), http.body.constEnd(), nullptr, false);
-}
-
-QList<QByteArray> headerValues(const HttpHeaders& headers, QByteArrayView name)
-{
-    QList<QByteArray> values;
-    for (const auto& [key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            values.append(value);
-    }
-    return values;
 }
 
 // json has no QTest::toString and converts too freely for QCOMPARE; compare and show the dumps.

@@ -1,92 +1,21 @@
 // OllamaStreamMapper: Ollama's native /api/chat NDJSON -> StreamEvents, for any chunking.
 #include "providers/OllamaStreamMapper.h"
+#include "tests/support/StreamEventText.h"
 
-#include <QRandomGenerator>
 #include <QStringList>
 #include <QTest>
 
 #include <optional>
-#include <type_traits>
 
 using namespace keel::core;
+using namespace keel::test;
+
+using Mapper = OllamaStreamMapper;
 
 namespace {
 
-// A readable, comparable rendering of events, so QCOMPARE failures show what differed.
-QString describe(const StreamEvent& event)
-{
-    return std::visit(
-        [](const auto& e) -> QString {
-            using T = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<T, TextDelta>)
-                return QStringLiteral("text:") + e.text;
-            else if constexpr (std::is_same_v<T, ReasoningDelta>)
-                return QStringLiteral("reasoning:") + e.text;
-            else if constexpr (std::is_same_v<T, ToolCallDelta>)
-                return QStringLiteral("tool:%1|%2|%3|%4")
-                    .arg(QString::number(e.index), e.id, e.name, e.argumentsFragment);
-            else if constexpr (std::is_same_v<T, UsageEvent>)
-                return QStringLiteral("usage:%1/%2")
-                    .arg(e.usage.inputTokens)
-                    .arg(e.usage.outputTokens);
-            else if constexpr (std::is_same_v<T, FinishEvent>)
-                return QStringLiteral("finish:") + e.reason;
-            else
-                return QStringLiteral("error:%1|%2|%3")
-                    .arg(QString::number(int(e.error.kind)), e.error.message,
-                         e.error.retryable ? QStringLiteral("retry") : QStringLiteral("final"));
-        },
-        event);
-}
-
-QStringList describe(const StreamEvents& events)
-{
-    QStringList out;
-    for (const StreamEvent& event : events)
-        out.append(describe(event));
-    return out;
-}
-
-struct Run {
-    QStringList events;
-    bool done = false;
-};
-
-Run feedInChunks(const QByteArray& bytes, qsizetype chunkSize)
-{
-    OllamaStreamMapper mapper;
-    Run run;
-    for (qsizetype i = 0; i < bytes.size(); i += chunkSize)
-        run.events += describe(
-            mapper.feed(QByteArrayView(bytes).sliced(i, qMin(chunkSize, bytes.size() - i))));
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
-
-Run feedWhole(const QByteArray& bytes)
-{
-    return feedInChunks(bytes, qMax<qsizetype>(bytes.size(), 1));
-}
-
-Run feedRandomly(const QByteArray& bytes, quint32 seed)
-{
-    QRandomGenerator random(seed);
-    OllamaStreamMapper mapper;
-    Run run;
-    qsizetype i = 0;
-    while (i < bytes.size()) {
-        const qsizetype size = qMin<qsizetype>(random.bounded(1, 40), bytes.size() - i);
-        run.events += describe(mapper.feed(QByteArrayView(bytes).sliced(i, size)));
-        i += size;
-    }
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
-
 // A copy: the events are often a temporary.
-std::optional<StreamError> firstError(const StreamEvents& events)
+std::optional<StreamError> firstErrorCopy(const StreamEvents& events)
 {
     for (const StreamEvent& event : events) {
         if (const auto* error = std::get_if<StreamError>(&event))
@@ -163,11 +92,11 @@ void OllamaMapperTest::realisticStream_data()
 void OllamaMapperTest::realisticStream()
 {
     QFETCH(QByteArray, bytes);
-    const Run whole = feedWhole(bytes);
+    const Run whole = feedWhole<Mapper>(bytes);
     QCOMPARE(whole.events, realisticEvents);
     QVERIFY(whole.done);
 
-    const Run byteByByte = feedInChunks(bytes, 1);
+    const Run byteByByte = feedInChunks<Mapper>(bytes, 1);
     QCOMPARE(byteByByte.events, realisticEvents);
     QVERIFY(byteByByte.done);
 }
@@ -175,12 +104,12 @@ void OllamaMapperTest::realisticStream()
 void OllamaMapperTest::everyChunkSizeIsInvisible()
 {
     for (qsizetype size = 1; size <= ::realisticStream.size(); size += 3) {
-        const Run run = feedInChunks(::realisticStream, size);
+        const Run run = feedInChunks<Mapper>(::realisticStream, size);
         QVERIFY2(run.events == realisticEvents, qPrintable(QString::number(size)));
         QVERIFY(run.done);
     }
     for (quint32 seed = 1; seed <= 50; ++seed) {
-        const Run random = feedRandomly(::realisticStream, seed);
+        const Run random = feedRandomly<Mapper>(::realisticStream, seed);
         QCOMPARE(random.events, realisticEvents);
         QVERIFY(random.done);
     }
@@ -212,14 +141,14 @@ void OllamaMapperTest::errorLine()
         "\n"
         R"({"error":"an error was encountered while running the model: unexpected EOF"})"
         "\n";
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events.size(), 2);
     QCOMPARE(run.events[0], QStringLiteral("text:Partial"));
     QVERIFY(!run.done);
 
     OllamaStreamMapper mapper;
     const StreamEvents events = mapper.feed(bytes);
-    const std::optional<StreamError> error = firstError(events);
+    const std::optional<StreamError> error = firstErrorCopy(events);
     QVERIFY(error);
     QCOMPARE(error->error.kind, ErrorKind::ServerError);
     QVERIFY(!error->error.retryable);
@@ -230,13 +159,13 @@ void OllamaMapperTest::errorLine()
     // An object-shaped error (a proxy in front of Ollama) and an empty one.
     OllamaStreamMapper proxied;
     const std::optional<StreamError> objectError =
-        firstError(proxied.feed(R"({"error":{"message":"upstream overloaded"}})"
-                                "\n"));
+        firstErrorCopy(proxied.feed(R"({"error":{"message":"upstream overloaded"}})"
+                                    "\n"));
     QVERIFY(objectError);
     QVERIFY2(objectError->error.message.contains(QStringLiteral("upstream overloaded")),
              qPrintable(objectError->error.message));
     OllamaStreamMapper empty;
-    const std::optional<StreamError> emptyError = firstError(empty.feed("{\"error\":\"\"}\n"));
+    const std::optional<StreamError> emptyError = firstErrorCopy(empty.feed("{\"error\":\"\"}\n"));
     QVERIFY(emptyError);
     QVERIFY(!emptyError->error.message.isEmpty());
 
@@ -269,18 +198,18 @@ void OllamaMapperTest::malformedLineKeepsEarlierText()
     // A huge malformed line is quoted only briefly, on one line.
     OllamaStreamMapper big;
     const std::optional<StreamError> bigError =
-        firstError(big.feed("{\"x\":\"" + QByteArray(1'000'000, 'x') + "\n"));
+        firstErrorCopy(big.feed("{\"x\":\"" + QByteArray(1'000'000, 'x') + "\n"));
     QVERIFY(bigError);
     QVERIFY(bigError->error.message.size() < 200);
 
     // JSON that is not an object is not a chunk either; nor is a final unterminated junk.
     OllamaStreamMapper array;
-    const std::optional<StreamError> arrayError = firstError(array.feed("[1,2]\n"));
+    const std::optional<StreamError> arrayError = firstErrorCopy(array.feed("[1,2]\n"));
     QVERIFY(arrayError);
     QCOMPARE(arrayError->error.kind, ErrorKind::Protocol);
     OllamaStreamMapper junk;
     QVERIFY(junk.feed("<html>").empty());
-    const std::optional<StreamError> junkError = firstError(junk.finish());
+    const std::optional<StreamError> junkError = firstErrorCopy(junk.finish());
     QVERIFY(junkError);
     QCOMPARE(junkError->error.kind, ErrorKind::Protocol);
 }
@@ -310,10 +239,10 @@ void OllamaMapperTest::toolCalls()
         // Ollama says "stop" after tool calls; the reason tells the tool loop to act.
         QStringLiteral("finish:tool_calls"),
     };
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events, expected);
     QVERIFY(run.done);
-    QCOMPARE(feedInChunks(bytes, 1).events, expected);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, expected);
 }
 
 void OllamaMapperTest::doneReasons_data()
@@ -337,7 +266,7 @@ void OllamaMapperTest::doneReasons()
 {
     QFETCH(QByteArray, doneLine);
     QFETCH(QString, reason);
-    const Run run = feedWhole(doneLine + "\n");
+    const Run run = feedWhole<Mapper>(doneLine + "\n");
     QCOMPARE(run.events,
              (QStringList{QStringLiteral("usage:-1/-1"), QStringLiteral("finish:") + reason}));
     QVERIFY(run.done);
@@ -346,12 +275,14 @@ void OllamaMapperTest::doneReasons()
 void OllamaMapperTest::usageCounts()
 {
     // A cached prompt leaves prompt_eval_count out; wrong types are "not reported".
-    QCOMPARE(feedWhole(R"({"done":true,"eval_count":3})").events.front(),
+    QCOMPARE(feedWhole<Mapper>(R"({"done":true,"eval_count":3})").events.front(),
              QStringLiteral("usage:-1/3"));
-    QCOMPARE(feedWhole(R"({"done":true,"prompt_eval_count":"9","eval_count":-2})").events.front(),
+    QCOMPARE(feedWhole<Mapper>(R"({"done":true,"prompt_eval_count":"9","eval_count":-2})")
+                 .events.front(),
              QStringLiteral("usage:-1/-1"));
-    QCOMPARE(feedWhole(R"({"done":true,"prompt_eval_count":9.0,"eval_count":4})").events.front(),
-             QStringLiteral("usage:9/4"));
+    QCOMPARE(
+        feedWhole<Mapper>(R"({"done":true,"prompt_eval_count":9.0,"eval_count":4})").events.front(),
+        QStringLiteral("usage:9/4"));
 }
 
 void OllamaMapperTest::missingDoneLineIsNotEnded()
@@ -359,19 +290,19 @@ void OllamaMapperTest::missingDoneLineIsNotEnded()
     // The connection dropped before the done line.
     QByteArray bytes = ::realisticStream;
     bytes.truncate(bytes.lastIndexOf("{\"model\""));
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events, realisticEvents.first(4));
     QVERIFY(!run.done);
 
     // Half a done line is a malformed line, not an end.
-    const Run half = feedWhole(bytes + R"({"done":tr)");
+    const Run half = feedWhole<Mapper>(bytes + R"({"done":tr)");
     QVERIFY(!half.done);
     QVERIFY(half.events.back().startsWith(QStringLiteral("error:")));
 
     // done:false or a non-bool done is not the end either.
-    QVERIFY(!feedWhole(R"({"done":false})").done);
-    QVERIFY(!feedWhole(R"({"done":"true"})").done);
-    QVERIFY(!feedWhole(R"({"done":1})").done);
+    QVERIFY(!feedWhole<Mapper>(R"({"done":false})").done);
+    QVERIFY(!feedWhole<Mapper>(R"({"done":"true"})").done);
+    QVERIFY(!feedWhole<Mapper>(R"({"done":1})").done);
 }
 
 void OllamaMapperTest::nullAndWrongTypedFields()
@@ -390,14 +321,15 @@ void OllamaMapperTest::nullAndWrongTypedFields()
                              "\n"
                              R"({"message":{"content":"survived"}})"
                              "\n";
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events, QStringList{QStringLiteral("text:survived")});
     QVERIFY(!run.done);
 }
 
 void OllamaMapperTest::thinkingAndContentInOneLine()
 {
-    const Run run = feedWhole(R"({"message":{"role":"assistant","content":"A","thinking":"T"}})");
+    const Run run =
+        feedWhole<Mapper>(R"({"message":{"role":"assistant","content":"A","thinking":"T"}})");
     QCOMPARE(run.events, (QStringList{QStringLiteral("reasoning:T"), QStringLiteral("text:A")}));
 }
 
@@ -407,7 +339,7 @@ void OllamaMapperTest::bigContentLine()
     const QByteArray bytes = R"({"message":{"role":"assistant","content":")" + content.toUtf8()
                              + "\"},\"done\":false}\n" + R"({"done":true,"done_reason":"stop"})"
                              + "\n";
-    const Run run = feedInChunks(bytes, 16 * 1024);
+    const Run run = feedInChunks<Mapper>(bytes, 16 * 1024);
     QCOMPARE(run.events.size(), 3);
     QVERIFY(run.events[0] == QStringLiteral("text:") + content);
     QVERIFY(run.done);

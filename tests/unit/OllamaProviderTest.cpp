@@ -3,12 +3,14 @@
 #include "providers/OllamaProvider.h"
 
 #include "providers/OllamaStreamMapper.h"
+#include "tests/support/RequestInspection.h"
 
 #include <QTest>
 
 #include <nlohmann/json.hpp>
 
 using namespace keel::core;
+using namespace keel::test;
 using nlohmann::json;
 
 namespace {
@@ -27,21 +29,6 @@ TurnRequest sampleRequest()
         {Role::User, QStringLiteral("Again")},
     };
     return request;
-}
-
-json parseBody(const HttpRequest& http)
-{
-    return json::parse(http.body.constBegin(), http.body.constEnd(), nullptr, false);
-}
-
-QList<QByteArray> headerValues(const HttpRequest& http, QByteArrayView name)
-{
-    QList<QByteArray> values;
-    for (const auto& [key, value] : http.headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            values.append(value);
-    }
-    return values;
 }
 
 TurnError mapError(int status, const QByteArray& body, const ProviderConfig& config = {})

@@ -1,93 +1,16 @@
 // OpenAiStreamMapper: Chat Completions SSE -> StreamEvents, for any chunking of the bytes.
 #include "providers/OpenAiStreamMapper.h"
+#include "tests/support/StreamEventText.h"
 
-#include <QRandomGenerator>
 #include <QStringList>
 #include <QTest>
 
-#include <type_traits>
-
 using namespace keel::core;
+using namespace keel::test;
+
+using Mapper = OpenAiStreamMapper;
 
 namespace {
-
-// A readable, comparable rendering of events, so QCOMPARE failures show what differed.
-QString describe(const StreamEvent& event)
-{
-    return std::visit(
-        [](const auto& e) -> QString {
-            using T = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<T, TextDelta>)
-                return QStringLiteral("text:") + e.text;
-            else if constexpr (std::is_same_v<T, ReasoningDelta>)
-                return QStringLiteral("reasoning:") + e.text;
-            else if constexpr (std::is_same_v<T, ToolCallDelta>)
-                return QStringLiteral("tool:%1|%2|%3|%4")
-                    .arg(QString::number(e.index), e.id, e.name, e.argumentsFragment);
-            else if constexpr (std::is_same_v<T, UsageEvent>)
-                return QStringLiteral("usage:%1/%2")
-                    .arg(e.usage.inputTokens)
-                    .arg(e.usage.outputTokens);
-            else if constexpr (std::is_same_v<T, FinishEvent>)
-                return QStringLiteral("finish:") + e.reason;
-            else
-                return QStringLiteral("error:%1|%2|%3")
-                    .arg(QString::number(int(e.error.kind)), e.error.message,
-                         e.error.retryable ? QStringLiteral("retry") : QStringLiteral("final"));
-        },
-        event);
-}
-
-QStringList describe(const StreamEvents& events)
-{
-    QStringList out;
-    for (const StreamEvent& event : events)
-        out.append(describe(event));
-    return out;
-}
-
-struct Run {
-    QStringList events;
-    bool done = false;
-};
-
-Run feedWhole(const QByteArray& bytes)
-{
-    OpenAiStreamMapper mapper;
-    Run run;
-    run.events = describe(mapper.feed(bytes));
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
-
-Run feedInChunks(const QByteArray& bytes, qsizetype chunkSize)
-{
-    OpenAiStreamMapper mapper;
-    Run run;
-    for (qsizetype i = 0; i < bytes.size(); i += chunkSize)
-        run.events += describe(
-            mapper.feed(QByteArrayView(bytes).sliced(i).first(qMin(chunkSize, bytes.size() - i))));
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
-
-Run feedRandomly(const QByteArray& bytes, quint32 seed)
-{
-    QRandomGenerator random(seed);
-    OpenAiStreamMapper mapper;
-    Run run;
-    qsizetype i = 0;
-    while (i < bytes.size()) {
-        const qsizetype size = qMin<qsizetype>(random.bounded(1, 40), bytes.size() - i);
-        run.events += describe(mapper.feed(QByteArrayView(bytes).sliced(i, size)));
-        i += size;
-    }
-    run.events += describe(mapper.finish());
-    run.done = mapper.sawEndOfStream();
-    return run;
-}
 
 QByteArray sse(std::initializer_list<QByteArray> payloads)
 {
@@ -95,15 +18,6 @@ QByteArray sse(std::initializer_list<QByteArray> payloads)
     for (const QByteArray& payload : payloads)
         out += "data: " + payload + "\n\n";
     return out;
-}
-
-const StreamError* firstError(const StreamEvents& events)
-{
-    for (const StreamEvent& event : events) {
-        if (const auto* error = std::get_if<StreamError>(&event))
-            return error;
-    }
-    return nullptr;
 }
 
 // What OpenAI actually sends for a short reply with stream_options.include_usage.
@@ -166,20 +80,20 @@ void OpenAiMapperTest::realisticStream()
         QStringLiteral("usage:12/3"),
     };
 
-    const Run whole = feedWhole(bytes);
+    const Run whole = feedWhole<Mapper>(bytes);
     QCOMPARE(whole.events, expected);
     QVERIFY(whole.done);
 
-    const Run byteByByte = feedInChunks(bytes, 1);
+    const Run byteByByte = feedInChunks<Mapper>(bytes, 1);
     QCOMPARE(byteByByte.events, expected);
     QVERIFY(byteByByte.done);
 }
 
 void OpenAiMapperTest::randomChunkingIsInvisible()
 {
-    const Run whole = feedWhole(::realisticStream);
+    const Run whole = feedWhole<Mapper>(::realisticStream);
     for (quint32 seed = 1; seed <= 50; ++seed) {
-        const Run random = feedRandomly(::realisticStream, seed);
+        const Run random = feedRandomly<Mapper>(::realisticStream, seed);
         QCOMPARE(random.events, whole.events);
         QCOMPARE(random.done, whole.done);
     }
@@ -200,7 +114,7 @@ void OpenAiMapperTest::reasoningFields()
         R"({"choices":[{"index":0,"delta":{"content":"!"},"finish_reason":"stop"}]})",
         "[DONE]",
     });
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events, (QStringList{
                              QStringLiteral("reasoning:Let me think"),
                              QStringLiteral("reasoning: harder."),
@@ -210,7 +124,7 @@ void OpenAiMapperTest::reasoningFields()
                              QStringLiteral("text:!"),
                              QStringLiteral("finish:stop"),
                          }));
-    QCOMPARE(feedInChunks(bytes, 1).events, run.events);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, run.events);
 }
 
 void OpenAiMapperTest::toolCallFragments()
@@ -230,7 +144,7 @@ void OpenAiMapperTest::toolCallFragments()
         R"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})",
         "[DONE]",
     });
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events, (QStringList{
                              QStringLiteral("tool:0|call_abc|get_weather|"),
                              QStringLiteral("tool:0|||{\"city\":"),
@@ -239,7 +153,7 @@ void OpenAiMapperTest::toolCallFragments()
                              QStringLiteral("finish:tool_calls"),
                          }));
     QVERIFY(run.done);
-    QCOMPARE(feedInChunks(bytes, 1).events, run.events);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, run.events);
 }
 
 void OpenAiMapperTest::malformedJsonKeepsEarlierText()
@@ -361,7 +275,7 @@ void OpenAiMapperTest::nullAndWrongTypedFields()
         R"({"object":"chat.completion.chunk"})",
         "[DONE]",
     });
-    const Run run = feedWhole(bytes);
+    const Run run = feedWhole<Mapper>(bytes);
     QCOMPARE(run.events, (QStringList{QStringLiteral("tool:0|||"), QStringLiteral("usage:-1/-1")}));
     QVERIFY(run.done);
 }
@@ -379,7 +293,7 @@ void OpenAiMapperTest::utf8SplitAcrossChunks()
         events += describe(mapper.feed(QByteArrayView(bytes).sliced(split)));
         QCOMPARE(events, QStringList{QStringLiteral("text:") + text});
     }
-    QCOMPARE(feedInChunks(bytes, 1).events, QStringList{QStringLiteral("text:") + text});
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, QStringList{QStringLiteral("text:") + text});
 }
 
 QTEST_GUILESS_MAIN(OpenAiMapperTest)

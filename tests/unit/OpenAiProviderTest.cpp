@@ -3,6 +3,7 @@
 
 #include "providers/OpenAiStreamMapper.h"
 #include "providers/ProviderErrors.h"
+#include "tests/support/RequestInspection.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace keel::core;
+using namespace keel::test;
 using nlohmann::json;
 
 namespace {
@@ -36,30 +38,6 @@ TurnRequest sampleRequest()
     return request;
 }
 
-json parseBody(const HttpRequest& http)
-{
-    return json::parse(http.body.constBegin(), http.body.constEnd(), nullptr, false);
-}
-
-// Header lookup is case-insensitive, as in HTTP; returns the count of matches too.
-QList<QByteArray> headerValues(const HttpRequest& http, QByteArrayView name)
-{
-    QList<QByteArray> values;
-    for (const auto& [key, value] : http.headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            values.append(value);
-    }
-    return values;
-}
-
-HttpResponseHead head(int status, HttpHeaders headers = {})
-{
-    HttpResponseHead result;
-    result.status = status;
-    result.headers = std::move(headers);
-    return result;
-}
-
 ProviderConfig config()
 {
     ProviderConfig result;
@@ -72,7 +50,8 @@ ProviderConfig config()
 TurnError mapError(int status, const QByteArray& body, HttpHeaders headers = {},
                    const ProviderConfig& providerConfig = config())
 {
-    return OpenAiProvider().mapHttpError(head(status, std::move(headers)), body, providerConfig);
+    return OpenAiProvider().mapHttpError(responseHead(status, std::move(headers)), body,
+                                         providerConfig);
 }
 
 const QByteArray htmlPage =
