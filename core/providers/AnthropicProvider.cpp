@@ -6,6 +6,7 @@
 
 #include "providers/AnthropicStreamMapper.h"
 #include "providers/ProviderErrors.h"
+#include "providers/RequestSupport.h"
 
 #include <QUrl>
 
@@ -29,15 +30,6 @@ constexpr int minThinkingBudget = 1024;
 constexpr int answerHeadroom = 4096;
 // Model list requests are small; a silent server should not keep the picker spinning for long.
 constexpr int modelListIdleTimeoutMs = 30'000;
-
-// Headers from the provider config win over ours, so a user can e.g. replace x-api-key for a
-// gateway that wants a different scheme. HTTP header names are case-insensitive.
-void setHeader(HttpHeaders& headers, const QByteArray& name, const QByteArray& value)
-{
-    headers.removeIf(
-        [&](const auto& header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
-    headers.emplaceBack(name, value);
-}
 
 QString withoutTrailingSlashes(QString url)
 {
@@ -66,12 +58,6 @@ HttpHeaders commonHeaders(const ProviderConfig& config)
         headers.emplaceBack("x-api-key", config.apiKey.toUtf8());
     headers.emplaceBack("anthropic-version", anthropicVersion);
     return headers;
-}
-
-void applyExtraHeaders(HttpHeaders& headers, const ProviderConfig& config)
-{
-    for (const auto& [name, value] : config.extraHeaders)
-        setHeader(headers, name, value);
 }
 
 // Anthropic requires max_tokens. The Claude 3 (not 3.5 / 3.7) and older models stop at 4096

@@ -7,6 +7,7 @@
 #include "providers/GeminiStreamMapper.h"
 #include "providers/JsonCounts.h"
 #include "providers/ProviderErrors.h"
+#include "providers/RequestSupport.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -46,15 +47,6 @@ qint64 nonNegative(const json* value)
     return jsonCount(value);
 }
 
-// Headers from the provider config win over ours (e.g. a gateway's own auth header). HTTP
-// header names are case-insensitive.
-void setHeader(HttpHeaders& headers, const QByteArray& name, const QByteArray& value)
-{
-    headers.removeIf(
-        [&](const auto& header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
-    headers.emplaceBack(name, value);
-}
-
 // The key travels in a header only: a key in the URL ends up in proxy logs and error messages.
 HttpHeaders baseHeaders(const ProviderConfig& config)
 {
@@ -62,12 +54,6 @@ HttpHeaders baseHeaders(const ProviderConfig& config)
     if (!config.apiKey.isEmpty())
         headers.emplaceBack("x-goog-api-key", config.apiKey.toUtf8());
     return headers;
-}
-
-void applyExtraHeaders(HttpHeaders& headers, const ProviderConfig& config)
-{
-    for (const auto& [name, value] : config.extraHeaders)
-        setHeader(headers, name, value);
 }
 
 // "{base}/v1beta": the user's base may be the bare host (the usual form) or already name an API

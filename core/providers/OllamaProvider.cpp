@@ -5,6 +5,7 @@
 
 #include "providers/OllamaStreamMapper.h"
 #include "providers/ProviderErrors.h"
+#include "providers/RequestSupport.h"
 
 #include <QtGlobal>
 
@@ -20,30 +21,9 @@ using Json = nlohmann::ordered_json;
 const QString kDefaultBaseUrl = QStringLiteral("http://localhost:11434");
 const QString kDefaultPort = QStringLiteral("11434");
 
-const char* roleName(Role role)
-{
-    switch (role) {
-    case Role::System:
-        return "system";
-    case Role::Assistant:
-        return "assistant";
-    case Role::User:
-        break;
-    }
-    return "user";
-}
-
 Json message(const char* role, const QString& content)
 {
     return Json{{"role", role}, {"content", content.toStdString()}};
-}
-
-// Headers from the provider config win over ours. HTTP header names are case-insensitive.
-void setHeader(HttpHeaders& headers, const QByteArray& name, const QByteArray& value)
-{
-    headers.removeIf(
-        [&](const auto& header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
-    headers.emplaceBack(name, value);
 }
 
 HttpHeaders commonHeaders(const ProviderConfig& config)
@@ -53,12 +33,6 @@ HttpHeaders commonHeaders(const ProviderConfig& config)
     if (!config.apiKey.isEmpty())
         headers.emplaceBack("Authorization", "Bearer " + config.apiKey.toUtf8());
     return headers;
-}
-
-void applyExtraHeaders(HttpHeaders& headers, const ProviderConfig& config)
-{
-    for (const auto& [name, value] : config.extraHeaders)
-        setHeader(headers, name, value);
 }
 
 // OLLAMA_HOST is read the way the ollama CLI reads it: "host", "host:port", "[v6]:port", with or
@@ -183,7 +157,7 @@ HttpRequest OllamaProvider::buildRequest(const TurnRequest& request) const
     if (!request.systemPrompt.isEmpty())
         messages.push_back(message("system", request.systemPrompt));
     for (const ChatMessage& chatMessage : request.messages)
-        messages.push_back(message(roleName(chatMessage.role), chatMessage.content));
+        messages.push_back(message(chatRoleName(chatMessage.role), chatMessage.content));
 
     Json body = Json::object();
     body["model"] = request.model.toStdString();

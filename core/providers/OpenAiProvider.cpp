@@ -2,6 +2,7 @@
 
 #include "providers/OpenAiStreamMapper.h"
 #include "providers/ProviderErrors.h"
+#include "providers/RequestSupport.h"
 
 #include <nlohmann/json.hpp>
 
@@ -12,31 +13,9 @@ namespace {
 // Insertion order keeps the body readable in diagnostics (model first, messages next).
 using Json = nlohmann::ordered_json;
 
-const char* roleName(Role role)
-{
-    switch (role) {
-    case Role::System:
-        return "system";
-    case Role::Assistant:
-        return "assistant";
-    case Role::User:
-        break;
-    }
-    return "user";
-}
-
 Json message(const char* role, const QString& content)
 {
     return Json{{"role", role}, {"content", content.toStdString()}};
-}
-
-// Headers from the provider config win over ours, so a user can e.g. replace Authorization for a
-// gateway that wants a different scheme. HTTP header names are case-insensitive.
-void setHeader(HttpHeaders& headers, const QByteArray& name, const QByteArray& value)
-{
-    headers.removeIf(
-        [&](const auto& header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
-    headers.emplaceBack(name, value);
 }
 
 QString trimmedBase(const QString& baseUrl)
@@ -45,12 +24,6 @@ QString trimmedBase(const QString& baseUrl)
     while (base.endsWith(u'/'))
         base.chop(1);
     return base;
-}
-
-void applyExtraHeaders(HttpHeaders& headers, const ProviderConfig& config)
-{
-    for (const auto& [name, value] : config.extraHeaders)
-        setHeader(headers, name, value);
 }
 
 } // namespace
@@ -74,7 +47,7 @@ HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
     if (!request.systemPrompt.isEmpty())
         messages.push_back(message("system", request.systemPrompt));
     for (const ChatMessage& chatMessage : request.messages)
-        messages.push_back(message(roleName(chatMessage.role), chatMessage.content));
+        messages.push_back(message(chatRoleName(chatMessage.role), chatMessage.content));
 
     Json body = Json::object();
     body["model"] = request.model.toStdString();
