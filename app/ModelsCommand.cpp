@@ -19,7 +19,7 @@ ModelsCommand::ModelsCommand(AppOptions options, core::Engine* engine, QObject* 
             Qt::QueuedConnection);
 }
 
-void ModelsCommand::start()
+bool ModelsCommand::start()
 {
     core::ModelListRequest request;
     request.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -28,6 +28,14 @@ void ModelsCommand::start()
     core::Engine* engine = m_engine;
     QMetaObject::invokeMethod(
         engine, [engine, request] { engine->listModels(request); }, Qt::QueuedConnection);
+    return true;
+}
+
+void ModelsCommand::cancel()
+{
+    m_requestId.clear(); // a late answer is no longer ours
+    constexpr int kExitInterrupted = 130;
+    Q_EMIT done(kExitInterrupted);
 }
 
 void ModelsCommand::onListed(const core::ModelListResult& result)

@@ -17,7 +17,9 @@ class ModelsCommand : public QObject {
     Q_OBJECT
 public:
     ModelsCommand(AppOptions options, core::Engine* engine, QObject* parent = nullptr);
-    void start();
+    bool start(); // always true: there is nothing to refuse before asking
+    // Ctrl+C: done(130) at once; stopping the core afterwards drops the request.
+    void cancel();
 
 Q_SIGNALS:
     void done(int exitCode);

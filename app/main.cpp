@@ -25,45 +25,25 @@ QStringList rawArguments(int argc, char** argv)
     return arguments;
 }
 
-int runAsk(int argc, char** argv, const app::AppOptions& options)
+// A headless command on the core loop (no widgets): ask, models. Ctrl+C cancels it, and the
+// command decides what that means (ask prints what it has and exits 130).
+template <typename Command>
+int runCoreCommand(int argc, char** argv, const app::AppOptions& options)
 {
     QCoreApplication application(argc, argv);
     core::CoreThread core;
-    app::AskCommand ask(options, core.engine());
+    Command command(options, core.engine());
     int exitCode = 0;
-    QObject::connect(&ask, &app::AskCommand::done, &application, [&](int code) {
+    QObject::connect(&command, &Command::done, &application, [&](int code) {
         exitCode = code;
         QCoreApplication::quit();
     });
     app::TerminationWatcher termination;
-    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &ask,
-                     &app::AskCommand::cancel);
+    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &command,
+                     &Command::cancel);
     core.start();
-    if (!ask.start())
+    if (!command.start())
         return 2;
-    application.exec();
-    core.stop();
-    return exitCode;
-}
-
-int runModels(int argc, char** argv, const app::AppOptions& options)
-{
-    QCoreApplication application(argc, argv);
-    core::CoreThread core;
-    app::ModelsCommand models(options, core.engine());
-    int exitCode = 0;
-    QObject::connect(&models, &app::ModelsCommand::done, &application, [&](int code) {
-        exitCode = code;
-        QCoreApplication::quit();
-    });
-    app::TerminationWatcher termination;
-    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &application,
-                     [&] {
-                         exitCode = 130;
-                         QCoreApplication::quit();
-                     });
-    core.start();
-    models.start();
     application.exec();
     core.stop();
     return exitCode;
@@ -114,10 +94,10 @@ int main(int argc, char** argv)
         return 0;
     case app::Mode::Ask:
         app::applyProfile(options.profileDir);
-        return runAsk(argc, argv, options);
+        return runCoreCommand<app::AskCommand>(argc, argv, options);
     case app::Mode::Models:
         app::applyProfile(options.profileDir);
-        return runModels(argc, argv, options);
+        return runCoreCommand<app::ModelsCommand>(argc, argv, options);
     case app::Mode::History:
         app::applyProfile(options.profileDir);
         return runHistory(argc, argv, options);

@@ -21,11 +21,6 @@ namespace {
 constexpr long kKeepAliveIdleSeconds = 30;
 constexpr long kKeepAliveIntervalSeconds = 15;
 
-CURLM* multiHandle(void* multi)
-{
-    return static_cast<CURLM*>(multi);
-}
-
 } // namespace
 
 struct CurlMulti::Transfer {
@@ -76,11 +71,11 @@ CurlMulti::CurlMulti(QObject* parent)
     // Reference counted and thread-safe in the libcurl we require (7.84+ with "threadsafe").
     curl_global_init(CURL_GLOBAL_DEFAULT);
     m_multi = curl_multi_init();
-    curl_multi_setopt(multiHandle(m_multi), CURLMOPT_SOCKETFUNCTION, &CurlMulti::socketCallback);
-    curl_multi_setopt(multiHandle(m_multi), CURLMOPT_SOCKETDATA, this);
-    curl_multi_setopt(multiHandle(m_multi), CURLMOPT_TIMERFUNCTION, &CurlMulti::timerCallback);
-    curl_multi_setopt(multiHandle(m_multi), CURLMOPT_TIMERDATA, this);
-    curl_multi_setopt(multiHandle(m_multi), CURLMOPT_PIPELINING, long(CURLPIPE_MULTIPLEX));
+    curl_multi_setopt(m_multi, CURLMOPT_SOCKETFUNCTION, &CurlMulti::socketCallback);
+    curl_multi_setopt(m_multi, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(m_multi, CURLMOPT_TIMERFUNCTION, &CurlMulti::timerCallback);
+    curl_multi_setopt(m_multi, CURLMOPT_TIMERDATA, this);
+    curl_multi_setopt(m_multi, CURLMOPT_PIPELINING, long(CURLPIPE_MULTIPLEX));
 
     m_curlTimer.setSingleShot(true);
     connect(&m_curlTimer, &QTimer::timeout, this, &CurlMulti::onCurlTimeout);
@@ -90,9 +85,9 @@ CurlMulti::~CurlMulti()
 {
     KEEL_ASSERT_OWN_THREAD(this);
     for (auto& [id, transfer] : m_transfers)
-        curl_multi_remove_handle(multiHandle(m_multi), transfer->easy);
+        curl_multi_remove_handle(m_multi, transfer->easy);
     m_transfers.clear();
-    curl_multi_cleanup(multiHandle(m_multi));
+    curl_multi_cleanup(m_multi);
     curl_global_cleanup();
 }
 
@@ -156,7 +151,7 @@ TransferId CurlMulti::start(const HttpRequest& request, TransferSink* sink)
     const TransferId id = transfer->id;
     Transfer* raw = transfer.get();
     m_transfers.emplace(id, std::move(transfer));
-    const CURLMcode rc = curl_multi_add_handle(multiHandle(m_multi), raw->easy);
+    const CURLMcode rc = curl_multi_add_handle(m_multi, raw->easy);
     if (rc != CURLM_OK) {
         TransferOutcome outcome{TransferStatus::NetworkError,
                                 QString::fromUtf8(curl_multi_strerror(rc)), 0};
@@ -201,7 +196,7 @@ void CurlMulti::release(TransferId id)
 
 void CurlMulti::finishTransfer(Transfer* transfer, TransferOutcome outcome)
 {
-    curl_multi_remove_handle(multiHandle(m_multi), transfer->easy);
+    curl_multi_remove_handle(m_multi, transfer->easy);
     auto node = m_transfers.extract(transfer->id);
     outcome.bytesReceived = transfer->bytesReceived;
     TransferSink* sink = transfer->sink;
@@ -226,13 +221,13 @@ int CurlMulti::socketCallback(CURL* /*easy*/, int fd, int what, void* self, void
                 }
             }
             delete socket;
-            curl_multi_assign(multiHandle(multi->m_multi), fd, nullptr);
+            curl_multi_assign(multi->m_multi, fd, nullptr);
         }
         return 0;
     }
     if (!socket) {
         socket = new Socket;
-        curl_multi_assign(multiHandle(multi->m_multi), fd, socket);
+        curl_multi_assign(multi->m_multi, fd, socket);
     }
     const bool wantRead = what == CURL_POLL_IN || what == CURL_POLL_INOUT;
     const bool wantWrite = what == CURL_POLL_OUT || what == CURL_POLL_INOUT;
@@ -324,7 +319,7 @@ void CurlMulti::action(int fd, int events)
 {
     int running = 0;
     ++m_callbackDepth;
-    curl_multi_socket_action(multiHandle(m_multi), fd, events, &running);
+    curl_multi_socket_action(m_multi, fd, events, &running);
     --m_callbackDepth;
     reapFinished();
 }
@@ -332,7 +327,7 @@ void CurlMulti::action(int fd, int events)
 void CurlMulti::reapFinished()
 {
     int queued = 0;
-    while (CURLMsg* message = curl_multi_info_read(multiHandle(m_multi), &queued)) {
+    while (CURLMsg* message = curl_multi_info_read(m_multi, &queued)) {
         if (message->msg != CURLMSG_DONE)
             continue;
         Transfer* transfer = nullptr;
