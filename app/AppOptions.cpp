@@ -16,7 +16,10 @@ QString usageText(const QCommandLineParser& parser)
     QString presets;
     for (const core::ProviderPreset& preset : core::providerPresets())
         presets += QStringLiteral("  %1%2\n").arg(preset.id.leftJustified(23), preset.name);
-    return parser.helpText() + QStringLiteral(R"(
+    // No application object exists yet to name the program.
+    QString text = parser.helpText();
+    text.replace(QStringLiteral("<executable_name>"), QStringLiteral("keel"));
+    return text + QStringLiteral(R"(
 Commands:
   (none)                 Start the desktop app.
   ask [PROMPT | -]       Send one prompt and stream the reply to stdout (reasoning to
@@ -28,6 +31,22 @@ Commands:
   history search QUERY   Search titles and messages; matches are shown as [..].
                          history reads the saved chats without changing them (safe
                          while the app runs); --json prints one JSON document.
+  providers list         List the configured providers and where their keys are kept
+                         (never the keys); --json prints one JSON array.
+  providers add --name N (--kind K | --preset P) [--base-url URL] [--model M]
+                [--api-key-stdin [--allow-secret-file]]
+                         Configure a provider (URL: the kind's default when omitted; M:
+                         its default model). --api-key-stdin reads its API key from the
+                         first line of standard input into the system keychain; where
+                         no keychain is available, --allow-secret-file keeps it in a
+                         file of the profile readable only by you.
+  providers remove N     Remove provider N (name or id) and its stored key.
+
+Which provider ask and models use: the one the flags describe (--preset,
+--provider-kind, --base-url, --api-key-env), else --provider N, else the provider of the
+configured default model, else the environment variables below. The model: --model, else
+the provider's default model, else KEEL_MODEL. A configured provider brings its stored
+key, the chat defaults and the network settings (proxy, timeouts) of the profile.
 
 Provider kinds: openai, anthropic, gemini, ollama.
 Presets (--preset):
@@ -38,7 +57,7 @@ Environment:
                          API key of each kind (or the variable named by --api-key-env)
   OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST
                          Base URL when --base-url is not given
-  KEEL_MODEL             Model to use when --model is not given
+  KEEL_MODEL             Model to use when neither --model nor the provider names one
 )");
 }
 
@@ -80,10 +99,14 @@ ParseResult parseArguments(const QStringList& arguments)
     const QCommandLineOption profile(QStringLiteral("profile"),
                                      QStringLiteral("Keep all config and data in DIR."),
                                      QStringLiteral("DIR"));
+    const QCommandLineOption provider(
+        QStringLiteral("provider"),
+        QStringLiteral("Use the configured provider N (name or id; see providers list)."),
+        QStringLiteral("N"));
     const QCommandLineOption preset(QStringLiteral("preset"),
                                     QStringLiteral("Use the provider preset NAME (see below)."),
                                     QStringLiteral("NAME"));
-    const QCommandLineOption kind(QStringLiteral("provider-kind"),
+    const QCommandLineOption kind({QStringLiteral("provider-kind"), QStringLiteral("kind")},
                                   QStringLiteral("Wire protocol: openai, anthropic, gemini or "
                                                  "ollama (default openai)."),
                                   QStringLiteral("K"));
@@ -95,6 +118,16 @@ ParseResult parseArguments(const QStringList& arguments)
     const QCommandLineOption keyEnv(QStringLiteral("api-key-env"),
                                     QStringLiteral("Read the API key from variable VAR."),
                                     QStringLiteral("VAR"));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  QStringLiteral("providers add: the provider's name."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption keyStdin(
+        QStringLiteral("api-key-stdin"),
+        QStringLiteral("providers add: read the API key from the first line of standard input."));
+    const QCommandLineOption secretFile(
+        QStringLiteral("allow-secret-file"),
+        QStringLiteral("providers add: where no keychain is available, keep the key in a file "
+                       "of the profile readable only by you."));
     const QCommandLineOption system(QStringLiteral("system"), QStringLiteral("System prompt."),
                                     QStringLiteral("TEXT"));
     const QCommandLineOption idle(QStringLiteral("idle-timeout"),
@@ -102,7 +135,8 @@ ParseResult parseArguments(const QStringList& arguments)
                                                  "(default 600; 0 = never)."),
                                   QStringLiteral("S"));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("ask, models, history: print JSON."));
+                                  QStringLiteral("ask, models, history, providers list: print "
+                                                 "JSON."));
     const QCommandLineOption send(QStringLiteral("send"),
                                   QStringLiteral("GUI: send TEXT once the window is up."),
                                   QStringLiteral("TEXT"));
@@ -129,11 +163,13 @@ ParseResult parseArguments(const QStringList& arguments)
                                     QStringLiteral("Thinking budget in tokens (Anthropic extended "
                                                    "thinking, Gemini thinking)."),
                                     QStringLiteral("N"));
-    parser.addOptions({help, version, profile, preset, kind, baseUrl, model, keyEnv, system, idle,
-                       effort, budget, json, send, open, quitWhenIdle, screenshot, diagnostics});
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("ask or models, or nothing for the app."),
-                                 QStringLiteral("[ask [PROMPT | -] | models | history ...]"));
+    parser.addOptions({help,    version,      profile,    provider,   preset,   kind,
+                       baseUrl, model,        keyEnv,     name,       keyStdin, secretFile,
+                       system,  idle,         effort,     budget,     json,     send,
+                       open,    quitWhenIdle, screenshot, diagnostics});
+    parser.addPositionalArgument(
+        QStringLiteral("command"), QStringLiteral("A command (below), or nothing for the app."),
+        QStringLiteral("[ask [PROMPT | -] | models | history ... | providers ...]"));
 
     ParseResult result;
     if (!parser.parse(arguments)) {
@@ -187,6 +223,22 @@ ParseResult parseArguments(const QStringList& arguments)
                                               "QUERY [--json]");
                 return result;
             }
+        } else if (command == QStringLiteral("providers")) {
+            options.mode = Mode::Providers;
+            const QString action = positional.value(1);
+            if ((action == QStringLiteral("list") || action == QStringLiteral("add"))
+                && positional.size() == 2) {
+                options.providersAction = action;
+            } else if (action == QStringLiteral("remove") && positional.size() == 3) {
+                options.providersAction = action;
+                options.providerTarget = positional[2];
+            } else {
+                result.error = QStringLiteral(
+                    "Usage: keel providers list [--json] | add --name N (--kind K | --preset P) "
+                    "[--base-url URL] [--model M] [--api-key-stdin [--allow-secret-file]] | "
+                    "remove N");
+                return result;
+            }
         } else {
             result.error = QStringLiteral("Unknown command \"%1\". Try --help.").arg(command);
             return result;
@@ -194,6 +246,61 @@ ParseResult parseArguments(const QStringList& arguments)
     }
 
     options.profileDir = parser.value(profile);
+    options.json = parser.isSet(json);
+
+    const bool adding = options.providersAction == QStringLiteral("add");
+    for (const QCommandLineOption* addOnly : {&name, &keyStdin, &secretFile}) {
+        if (!adding && parser.isSet(*addOnly)) {
+            result.error = QStringLiteral("--%1 is an option of keel providers add.")
+                               .arg(addOnly->names().first());
+            return result;
+        }
+    }
+    if (options.mode == Mode::Providers) {
+        if (parser.isSet(provider) || parser.isSet(keyEnv)) {
+            result.error = QStringLiteral("keel providers takes neither --provider nor "
+                                          "--api-key-env (the key comes from --api-key-stdin).");
+            return result;
+        }
+        if (adding) {
+            options.addName = parser.value(name);
+            options.addKind = parser.value(kind).trimmed().toLower();
+            options.addBaseUrl = parser.value(baseUrl).trimmed();
+            options.model = parser.value(model).trimmed();
+            options.apiKeyStdin = parser.isSet(keyStdin);
+            options.allowSecretFile = parser.isSet(secretFile);
+            if (!parser.isSet(name)) {
+                result.error = QStringLiteral("providers add needs --name N.");
+                return result;
+            }
+            if (options.addKind.isEmpty() && !parser.isSet(preset)) {
+                result.error = QStringLiteral("providers add needs --kind K (openai, anthropic, "
+                                              "gemini or ollama) or --preset P.");
+                return result;
+            }
+            if (options.allowSecretFile && !options.apiKeyStdin) {
+                result.error = QStringLiteral("--allow-secret-file goes with --api-key-stdin.");
+                return result;
+            }
+        }
+    }
+
+    options.providerName = parser.value(provider).trimmed();
+    options.providerFromCommandLine =
+        parser.isSet(preset) || parser.isSet(kind) || parser.isSet(baseUrl) || parser.isSet(keyEnv);
+    if (parser.isSet(provider) && options.mode != Mode::Providers) {
+        if (options.providerName.isEmpty()) {
+            result.error = QStringLiteral("--provider needs the name of a configured provider "
+                                          "(see keel providers list).");
+            return result;
+        }
+        if (options.providerFromCommandLine) {
+            result.error = QStringLiteral("--provider names a configured provider; it does not "
+                                          "go with --preset, --provider-kind, --base-url or "
+                                          "--api-key-env.");
+            return result;
+        }
+    }
 
     QStringList keyVariables;
     if (parser.isSet(preset)) {
@@ -203,6 +310,7 @@ ParseResult parseArguments(const QStringList& arguments)
                                .arg(parser.value(preset));
             return result;
         }
+        options.preset = found->id;
         options.provider = found->config();
         if (!found->apiKeyEnv.isEmpty())
             keyVariables << found->apiKeyEnv;
@@ -226,19 +334,25 @@ ParseResult parseArguments(const QStringList& arguments)
         }
         keyVariables = keyVariablesFor(options.provider.kind);
     }
-    if (parser.isSet(keyEnv))
-        keyVariables = {parser.value(keyEnv)};
-    for (const QString& variable : keyVariables) {
-        options.provider.apiKey = qEnvironmentVariable(variable.toLocal8Bit().constData());
-        options.provider.apiKeySource = QStringLiteral("the environment variable %1").arg(variable);
-        if (!options.provider.apiKey.isEmpty())
-            break;
+    if (options.mode != Mode::Providers) {
+        if (parser.isSet(keyEnv))
+            keyVariables = {parser.value(keyEnv)};
+        for (const QString& variable : keyVariables) {
+            options.provider.apiKey = qEnvironmentVariable(variable.toLocal8Bit().constData());
+            options.provider.apiKeySource =
+                QStringLiteral("the environment variable %1").arg(variable);
+            if (!options.provider.apiKey.isEmpty())
+                break;
+        }
+        if (parser.isSet(baseUrl))
+            options.provider.baseUrl = parser.value(baseUrl);
+        options.modelFromCommandLine = parser.isSet(model);
+        options.model =
+            options.modelFromCommandLine ? parser.value(model) : qEnvironmentVariable("KEEL_MODEL");
     }
-    if (parser.isSet(baseUrl))
-        options.provider.baseUrl = parser.value(baseUrl);
 
-    options.model = parser.isSet(model) ? parser.value(model) : qEnvironmentVariable("KEEL_MODEL");
     options.systemPrompt = parser.value(system);
+    options.systemPromptFromCommandLine = parser.isSet(system);
     if (parser.isSet(idle)) {
         bool ok = false;
         const double seconds = parser.value(idle).toDouble(&ok);
@@ -247,6 +361,7 @@ ParseResult parseArguments(const QStringList& arguments)
             return result;
         }
         options.idleTimeoutMs = static_cast<int>(seconds * 1000);
+        options.idleTimeoutFromCommandLine = true;
     }
     options.reasoningEffort = parser.value(effort).trimmed().toLower();
     if (!options.reasoningEffort.isEmpty()
@@ -264,7 +379,6 @@ ParseResult parseArguments(const QStringList& arguments)
         }
         options.thinkingBudgetTokens = tokens;
     }
-    options.json = parser.isSet(json);
     options.sendText = parser.value(send);
     if (parser.isSet(open)) {
         bool ok = false;
@@ -279,10 +393,6 @@ ParseResult parseArguments(const QStringList& arguments)
     options.screenshotPath = parser.value(screenshot);
     options.diagnosticsPath = parser.value(diagnostics);
 
-    if (options.mode == Mode::Ask && options.model.isEmpty()) {
-        result.error = QStringLiteral("No model given: use --model M or set KEEL_MODEL.");
-        return result;
-    }
     result.options = options;
     return result;
 }

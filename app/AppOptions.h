@@ -1,5 +1,5 @@
-// AppOptions: the command line of `keel` (GUI and subcommands) and the provider settings it
-// resolves from options and environment variables.
+// AppOptions: the command line of `keel` (GUI and subcommands) and the ad-hoc provider settings
+// it resolves from the flags and environment variables.
 #pragma once
 
 #include "chat/ChatTypes.h"
@@ -11,17 +11,26 @@
 
 namespace keel::app {
 
-enum class Mode { Gui, Ask, Models, History, Help, Version };
+enum class Mode { Gui, Ask, Models, History, Providers, Help, Version };
 
 struct AppOptions {
     Mode mode = Mode::Gui;
     QString profileDir;
+    // The provider described by the flags (--preset, --provider-kind, --base-url, --api-key-env)
+    // or, without them, by the environment variables. Used when providerFromCommandLine, or when
+    // nothing is configured.
     core::ProviderConfig provider;
-    QString model; // empty: none given (the GUI then uses defaultModel(provider.kind))
+    bool providerFromCommandLine = false; // one of the four flags above was given
+    QString preset; // --preset, as its id ("" = none); the ad-hoc provider's, or providers add's
+    QString providerName;              // --provider N: a configured provider (name or id)
+    QString model;                     // --model, else KEEL_MODEL; empty: none given
+    bool modelFromCommandLine = false; // --model (KEEL_MODEL ranks below configured providers)
     QString systemPrompt;
+    bool systemPromptFromCommandLine = false;
     QString reasoningEffort;                 // low / medium / high, where the provider has it
     std::optional<int> thinkingBudgetTokens; // Anthropic / Gemini thinking budget
     int idleTimeoutMs = 600'000;
+    bool idleTimeoutFromCommandLine = false;
     // GUI automation and measurement
     QString sendText;
     qint64 openConversationId = 0; // 0: none
@@ -35,6 +44,14 @@ struct AppOptions {
     QString historyAction; // list, show or search
     qint64 historyConversationId = 0;
     QString historyQuery;
+    // keel providers list | add | remove
+    QString providersAction;
+    QString providerTarget; // remove: name or id
+    QString addName;
+    QString addKind; // "" with --preset: the preset's
+    QString addBaseUrl;
+    bool apiKeyStdin = false;
+    bool allowSecretFile = false;
     QString helpText;
 };
 
@@ -43,7 +60,7 @@ struct ParseResult {
     QString error; // human, for stderr, when options is empty
 };
 
-// Parses arguments (argv[0] first). The provider comes from --preset or --provider-kind
+// Parses arguments (argv[0] first). The ad-hoc provider comes from --preset or --provider-kind
 // (default openai); its key from --api-key-env or the kind's usual variable (OPENAI_API_KEY,
 // ANTHROPIC_API_KEY, GEMINI_API_KEY / GOOGLE_API_KEY); an empty base URL means the provider's
 // default (OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST ...). KEEL_MODEL names the model.

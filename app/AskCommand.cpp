@@ -34,9 +34,11 @@ std::string utf8(const QString& text)
 
 } // namespace
 
-AskCommand::AskCommand(AppOptions options, core::Engine* engine, QObject* parent)
+AskCommand::AskCommand(AppOptions options, core::TurnRequest request, core::Engine* engine,
+                       QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_request(std::move(request))
     , m_engine(engine)
 {
     connect(engine, &core::Engine::turnDelta, this, &AskCommand::onDelta, Qt::QueuedConnection);
@@ -48,6 +50,11 @@ AskCommand::AskCommand(AppOptions options, core::Engine* engine, QObject* parent
 
 bool AskCommand::start()
 {
+    if (m_request.model.isEmpty()) {
+        writeOut(stderr, "keel: No model given: use --model M or set KEEL_MODEL (or give the "
+                         "provider a default model).\n");
+        return false;
+    }
     QString prompt = m_options.prompt;
     if (prompt == QStringLiteral("-")) {
         QFile input;
@@ -62,15 +69,9 @@ bool AskCommand::start()
         return false;
     }
 
-    core::TurnRequest request;
+    core::TurnRequest request = m_request;
     request.turnId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    request.provider = m_options.provider;
-    request.model = m_options.model;
-    request.systemPrompt = m_options.systemPrompt;
     request.messages = {{core::Role::User, prompt}};
-    request.idleTimeoutMs = m_options.idleTimeoutMs;
-    request.reasoningEffort = m_options.reasoningEffort;
-    request.thinkingBudgetTokens = m_options.thinkingBudgetTokens;
     m_turnId = request.turnId;
     core::Engine* engine = m_engine;
     QMetaObject::invokeMethod(

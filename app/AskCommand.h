@@ -16,10 +16,13 @@ namespace keel::app {
 class AskCommand : public QObject {
     Q_OBJECT
 public:
-    AskCommand(AppOptions options, core::Engine* engine, QObject* parent = nullptr);
+    // request: the provider, model and parameters to use (see commandRequest); the prompt and
+    // the output format come from options.
+    AskCommand(AppOptions options, core::TurnRequest request, core::Engine* engine,
+               QObject* parent = nullptr);
 
     // Starts the turn; emits done(exitCode) when it ended. Returns false (with the message on
-    // stderr) if there is nothing to send.
+    // stderr) if there is nothing to send or no model to send it to.
     bool start();
     // Stops the turn (Ctrl+C); done() follows with the partial reply printed and exit code 130.
     void cancel();
@@ -33,6 +36,7 @@ private:
     void onFinished(const core::TurnResult& result);
 
     AppOptions m_options;
+    core::TurnRequest m_request;
     core::Engine* m_engine;
     QString m_turnId;
     bool m_endsWithNewline = true;

@@ -3,6 +3,7 @@
 #include "GuiSession.h"
 
 #include "Engine.h"
+#include "settings/FirstRun.h"
 #include "store/Store.h"
 #include "store/StorePaths.h"
 #include "ui/ChatSettings.h"
@@ -10,6 +11,8 @@
 #include "ui/MainWindow.h"
 #include "ui/MessageWidget.h" // TranscriptView.h uses it inline
 #include "ui/Sidebar.h"
+#include "ui/StatusLine.h"
+#include "ui/ThemePalette.h"
 #include "ui/TranscriptView.h"
 
 #include <QAbstractItemModel>
@@ -17,7 +20,11 @@
 #include <QEvent>
 #include <QLabel>
 #include <QListView>
+#include <QProcessEnvironment>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QTimer>
+#include <QUuid>
 
 #include <cstdio>
 
@@ -26,6 +33,7 @@ namespace keel::app {
 GuiSession::GuiSession(AppOptions options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_config(m_options.profileDir)
     , m_store(m_storeThread.store())
     , m_core(m_storeThread.store())
 {
@@ -33,18 +41,28 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
     const QString databasePath = core::defaultDatabasePath();
     m_store.post([databasePath](core::Store* store) { store->open(databasePath); });
 
-    ui::ChatSettings settings;
-    settings.provider = m_options.provider;
-    settings.model =
-        m_options.model.isEmpty() ? defaultModel(m_options.provider.kind) : m_options.model;
-    settings.systemPrompt = m_options.systemPrompt;
-    settings.idleTimeoutMs = m_options.idleTimeoutMs;
-    settings.reasoningEffort = m_options.reasoningEffort;
-    settings.thinkingBudgetTokens = m_options.thinkingBudgetTokens;
-    m_window = std::make_unique<ui::MainWindow>(settings, &m_store);
+    // The files are read here, before the window exists: it starts with the configuration.
+    m_config.start();
+    configureProviders();
+
+    m_window = std::make_unique<ui::MainWindow>(ui::ChatSettings{}, &m_store);
+    m_window->setConfiguration(&m_config.settings());
 
     core::Engine* engine = m_core.engine();
     ui::MainWindow* window = m_window.get();
+    connect(window, &ui::MainWindow::listModelsRequested, engine, &core::Engine::listModels,
+            Qt::QueuedConnection);
+    connect(engine, &core::Engine::modelsListed, window, &ui::MainWindow::onModelsListed,
+            Qt::QueuedConnection);
+    connect(engine, &core::Engine::modelsListed, this, &GuiSession::onModelsListed,
+            Qt::QueuedConnection);
+    core::Settings* settings = &m_config.settings();
+    m_systemPalette = QApplication::palette();
+    m_systemStyle = QApplication::style()->name();
+    connect(settings, &core::Settings::generalChanged, this, &GuiSession::applyTheme);
+    applyTheme();
+    for (const QString& notice : settings->loadNotices())
+        m_window->statusLine()->showNotice(notice);
     // Every connection between the two threads is queued and carries values only.
     connect(window, &ui::MainWindow::startTurnRequested, engine, &core::Engine::startTurn,
             Qt::QueuedConnection);
@@ -97,6 +115,8 @@ void GuiSession::start()
 {
     m_storeThread.start();
     m_core.start();
+    if (!m_config.settings().general().firstRunDone)
+        probeLocalOllama();
     if (!m_options.diagnosticsPath.isEmpty())
         m_watchdog.start();
     // The probes cost a check per event of a few widgets until they fired; a plain start of the
@@ -274,10 +294,121 @@ void GuiSession::quitNow()
     QApplication::quit();
 }
 
+void GuiSession::configureProviders()
+{
+    core::Settings& settings = m_config.settings();
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!settings.general().firstRunDone) {
+        // The first run: the providers the user already has keys for become configured ones.
+        for (const core::DetectedProvider& found :
+             core::detectProviders(env, settings.providers())) {
+            if (!settings.saveProvider(found.entry).isEmpty())
+                continue;
+            if (!found.apiKey.isEmpty())
+                settings.setProviderKey(found.entry.id, found.apiKey);
+        }
+    }
+
+    core::SessionOverrides session;
+    if (m_options.providerFromCommandLine) {
+        // --base-url, --preset ...: an ad-hoc provider for this run, not saved.
+        core::ProviderEntry entry;
+        entry.id = QStringLiteral("command-line");
+        entry.name = tr("Command line");
+        entry.kind = m_options.provider.kind;
+        entry.baseUrl = m_options.provider.baseUrl;
+        entry.verifyTls = m_options.provider.verifyTls;
+        for (const auto& [name, value] : m_options.provider.extraHeaders)
+            entry.extraHeaders.append({QString::fromUtf8(name), QString::fromUtf8(value)});
+        entry.presetId = m_options.preset;
+        entry.defaultModel =
+            m_options.model.isEmpty() ? defaultModel(m_options.provider.kind) : m_options.model;
+        entry.models = {core::ModelEntry{entry.defaultModel, {}, true, -1}};
+        entry.hasKey = !m_options.provider.apiKey.isEmpty();
+        settings.addTransientProvider(entry, m_options.provider.apiKey);
+        session.defaultModel = {entry.id, entry.defaultModel};
+    } else if (!m_options.providerName.isEmpty()) {
+        if (const auto entry = settings.providerByName(m_options.providerName)) {
+            const QString model =
+                m_options.modelFromCommandLine ? m_options.model : entry->effectiveDefaultModel();
+            session.defaultModel = {entry->id, model};
+        } else {
+            std::fprintf(stderr, "keel: no provider named \"%s\" is configured\n",
+                         qPrintable(m_options.providerName));
+        }
+    }
+
+    // Command-line chat parameters apply to this run's conversations, on top of the defaults.
+    if (!m_options.systemPrompt.isEmpty())
+        session.parameters.systemPrompt = m_options.systemPrompt;
+    if (!m_options.reasoningEffort.isEmpty())
+        session.parameters.reasoningEffort = m_options.reasoningEffort;
+    if (m_options.thinkingBudgetTokens)
+        session.parameters.thinkingBudgetTokens = m_options.thinkingBudgetTokens;
+    if (m_options.idleTimeoutMs != AppOptions{}.idleTimeoutMs)
+        session.idleTimeoutMs = m_options.idleTimeoutMs;
+    settings.setSessionOverrides(session);
+}
+
+void GuiSession::probeLocalOllama()
+{
+    core::Settings& settings = m_config.settings();
+    const bool haveOllama =
+        std::any_of(settings.providers().cbegin(), settings.providers().cend(),
+                    [](const core::ProviderEntry& p) { return p.kind == QLatin1String("ollama"); });
+    if (haveOllama) {
+        core::GeneralSettings general = settings.general();
+        general.firstRunDone = true;
+        settings.setGeneral(general);
+        return;
+    }
+    core::ModelListRequest request;
+    request.requestId = m_ollamaProbeId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    request.provider = core::providerFromPreset(QStringLiteral("ollama"), {}).config();
+    request.provider.baseUrl = QStringLiteral("http://localhost:11434");
+    request.connectTimeoutMs = 1500;
+    QMetaObject::invokeMethod(
+        m_core.engine(), [engine = m_core.engine(), request] { engine->listModels(request); },
+        Qt::QueuedConnection);
+}
+
+void GuiSession::onModelsListed(const core::ModelListResult& result)
+{
+    if (result.requestId != m_ollamaProbeId || m_ollamaProbeId.isEmpty())
+        return;
+    m_ollamaProbeId.clear();
+    core::Settings& settings = m_config.settings();
+    if (result.error.kind == core::ErrorKind::None) {
+        core::ProviderEntry entry =
+            core::providerFromPreset(QStringLiteral("ollama"), settings.providers());
+        entry.baseUrl = QStringLiteral("http://localhost:11434");
+        entry.models.clear();
+        for (const core::ModelInfo& model : result.models)
+            entry.models.append({model.id, model.displayName, true, model.contextLength});
+        if (!entry.models.isEmpty())
+            entry.defaultModel = entry.models.first().id;
+        settings.saveProvider(entry);
+    }
+    core::GeneralSettings general = settings.general();
+    general.firstRunDone = true;
+    settings.setGeneral(general);
+}
+
+void GuiSession::applyTheme()
+{
+    const core::Theme theme = m_config.settings().general().appearance.theme;
+    // Platform styles may draw with their own colours; Fusion follows the palette exactly.
+    const QString style = theme == core::Theme::System ? m_systemStyle : QStringLiteral("Fusion");
+    if (QApplication::style()->name().compare(style, Qt::CaseInsensitive) != 0)
+        QApplication::setStyle(QStyleFactory::create(style));
+    QApplication::setPalette(ui::themePalette(theme, m_systemPalette));
+}
+
 int GuiSession::finish()
 {
     m_core.stop(); // the event loop is over: joining the threads blocks nothing
     m_storeThread.stop();
+    m_config.stop();
     m_watchdog.stop();
     if (m_options.diagnosticsPath.isEmpty())
         return 0;

@@ -10,9 +10,11 @@
 
 namespace keel::app {
 
-ModelsCommand::ModelsCommand(AppOptions options, core::Engine* engine, QObject* parent)
+ModelsCommand::ModelsCommand(AppOptions options, core::TurnRequest request, core::Engine* engine,
+                             QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_request(std::move(request))
     , m_engine(engine)
 {
     connect(engine, &core::Engine::modelsListed, this, &ModelsCommand::onListed,
@@ -23,7 +25,8 @@ bool ModelsCommand::start()
 {
     core::ModelListRequest request;
     request.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    request.provider = m_options.provider;
+    request.provider = m_request.provider;
+    request.connectTimeoutMs = m_request.connectTimeoutMs;
     m_requestId = request.requestId;
     core::Engine* engine = m_engine;
     QMetaObject::invokeMethod(

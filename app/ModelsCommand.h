@@ -16,7 +16,9 @@ namespace keel::app {
 class ModelsCommand : public QObject {
     Q_OBJECT
 public:
-    ModelsCommand(AppOptions options, core::Engine* engine, QObject* parent = nullptr);
+    // request: the provider and connect timeout to use (see commandRequest).
+    ModelsCommand(AppOptions options, core::TurnRequest request, core::Engine* engine,
+                  QObject* parent = nullptr);
     bool start(); // always true: there is nothing to refuse before asking
     // Ctrl+C: done(130) at once; stopping the core afterwards drops the request.
     void cancel();
@@ -28,6 +30,7 @@ private:
     void onListed(const core::ModelListResult& result);
 
     AppOptions m_options;
+    core::TurnRequest m_request;
     core::Engine* m_engine;
     QString m_requestId;
 };

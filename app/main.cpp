@@ -6,12 +6,16 @@
 #include "GuiSession.h"
 #include "HistoryCommand.h"
 #include "ModelsCommand.h"
+#include "ProvidersCommand.h"
+#include "SettingsRuntime.h"
 #include "TerminationWatcher.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 using namespace keel;
 
@@ -25,28 +29,121 @@ QStringList rawArguments(int argc, char** argv)
     return arguments;
 }
 
-// A headless command on the core loop (no widgets): ask, models. Ctrl+C cancels it, and the
-// command decides what that means (ask prints what it has and exits 130).
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "keel: %s\n", message.toUtf8().constData());
+}
+
+// A settings file that could not be read was moved aside and defaults used: the user is told.
+void printLoadNotices(const core::Settings& settings)
+{
+    for (const QString& notice : settings.loadNotices())
+        printError(QStringLiteral("warning: ") + notice);
+}
+
+// A headless command on the core loop (no widgets): ask, models. Its provider comes from the
+// flags, the settings or the environment (chooseProvider); a configured provider's key is read
+// from the keychain first. Ctrl+C cancels it, and the command decides what that means (ask
+// prints what it has and exits 130).
 template <typename Command>
 int runCoreCommand(int argc, char** argv, const app::AppOptions& options)
 {
     QCoreApplication application(argc, argv);
+    app::SettingsRuntime runtime(options.profileDir);
+    runtime.start();
+    core::Settings& settings = runtime.settings();
+    printLoadNotices(settings);
+    const app::ProviderChoice choice = app::chooseProvider(options, settings);
+    if (!choice.error.isEmpty()) {
+        printError(choice.error);
+        runtime.stop();
+        return 2;
+    }
+
     core::CoreThread core;
-    Command command(options, core.engine());
+    std::unique_ptr<Command> command;
+    bool begun = false;
     int exitCode = 0;
-    QObject::connect(&command, &Command::done, &application, [&](int code) {
+    const auto finish = [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::quit();
+    };
+    const auto begin = [&] {
+        begun = true;
+        command = std::make_unique<Command>(options, app::commandRequest(options, settings, choice),
+                                            core.engine());
+        QObject::connect(command.get(), &Command::done, &application, finish);
+        if (!command->start())
+            finish(2);
+    };
+    app::TerminationWatcher termination;
+    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &application,
+                     [&] {
+                         if (command)
+                             command->cancel();
+                         else
+                             finish(130);
+                     });
+    if (choice.entry && settings.isKeyPending(choice.entry->id)) {
+        const QString providerId = choice.entry->id;
+        const QString name = choice.entry->name;
+        QObject::connect(&settings, &core::Settings::keyLoaded, &application,
+                         [&, providerId, name](const QString& id, const QString& error) {
+                             if (id != providerId || begun)
+                                 return;
+                             if (error.isEmpty()) {
+                                 begin();
+                                 return;
+                             }
+                             begun = true;
+                             printError(QStringLiteral("Cannot read the API key of provider "
+                                                       "“%1”: %2")
+                                            .arg(name, error));
+                             finish(1);
+                         });
+    } else {
+        QTimer::singleShot(0, &application, begin); // quit() only works once exec() runs
+    }
+    core.start();
+    application.exec();
+    core.stop();
+    command.reset();
+    runtime.stop();
+    return exitCode;
+}
+
+// keel providers: configuration only, no core loop. Ends once the settings thread has written
+// everything (SettingsRuntime::stop); a save that failed makes the exit code 1.
+int runProviders(int argc, char** argv, const app::AppOptions& options)
+{
+    QCoreApplication application(argc, argv);
+    app::SettingsRuntime runtime(options.profileDir);
+    runtime.start();
+    printLoadNotices(runtime.settings());
+    app::ProvidersCommand command(options, &runtime.settings());
+    int exitCode = 0;
+    QObject::connect(&command, &app::ProvidersCommand::done, &application, [&exitCode](int code) {
         exitCode = code;
         QCoreApplication::quit();
     });
     app::TerminationWatcher termination;
-    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &command,
-                     &Command::cancel);
-    core.start();
-    if (!command.start())
-        return 2;
+    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &application,
+                     [&exitCode] {
+                         exitCode = 130;
+                         QCoreApplication::quit();
+                     });
+    bool saveFailed = false;
+    QObject::connect(&runtime.settings(), &core::Settings::saveFailed, &application,
+                     [&saveFailed](const QString& message) {
+                         printError(message);
+                         saveFailed = true;
+                     });
+    QTimer::singleShot(0, &command, &app::ProvidersCommand::start);
     application.exec();
-    core.stop();
-    return exitCode;
+    runtime.stop();
+    // The last saves ran during stop(); a failure among them is still in this thread's queue.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+    return saveFailed && exitCode == 0 ? 1 : exitCode;
 }
 
 // Reads the database read-only on this thread: a headless command has no GUI to keep
@@ -81,7 +178,7 @@ int main(int argc, char** argv)
 
     const app::ParseResult parsed = app::parseArguments(rawArguments(argc, argv));
     if (!parsed.options) {
-        std::fprintf(stderr, "keel: %s\n", qPrintable(parsed.error));
+        printError(parsed.error);
         return 2;
     }
     const app::AppOptions& options = *parsed.options;
@@ -101,6 +198,9 @@ int main(int argc, char** argv)
     case app::Mode::History:
         app::applyProfile(options.profileDir);
         return runHistory(argc, argv, options);
+    case app::Mode::Providers:
+        app::applyProfile(options.profileDir);
+        return runProviders(argc, argv, options);
     case app::Mode::Gui:
         app::applyProfile(options.profileDir);
         return runGui(argc, argv, options);

@@ -26,6 +26,14 @@ Composer::Composer(QWidget* parent)
     updateHeight();
 }
 
+void Composer::setCtrlEnterSends(bool ctrlEnter)
+{
+    m_ctrlEnterSends = ctrlEnter;
+    setAccessibleDescription(ctrlEnter
+                                 ? tr("Ctrl+Enter sends the message, Enter starts a new line.")
+                                 : tr("Enter sends the message, Shift+Enter starts a new line."));
+}
+
 QSize Composer::sizeHint() const
 {
     return {QPlainTextEdit::sizeHint().width(), m_height};
@@ -44,14 +52,17 @@ void Composer::keyPressEvent(QKeyEvent* event)
         return;
     }
     const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
-    if (modifiers == Qt::ShiftModifier) {
+    const Qt::KeyboardModifiers sendModifiers =
+        m_ctrlEnterSends ? Qt::KeyboardModifiers(Qt::ControlModifier) : Qt::NoModifier;
+    // With Ctrl+Enter to send, a plain Enter is a new line, as Shift+Enter always is.
+    if (modifiers == Qt::ShiftModifier || (m_ctrlEnterSends && modifiers == Qt::NoModifier)) {
         // A real paragraph break: QPlainTextEdit would insert a line separator (U+2028).
         textCursor().insertBlock();
         ensureCursorVisible();
         event->accept();
         return;
     }
-    if (modifiers != Qt::NoModifier) {
+    if (modifiers != sendModifiers) {
         QPlainTextEdit::keyPressEvent(event);
         return;
     }

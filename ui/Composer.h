@@ -1,5 +1,6 @@
-// Composer: where the user types. Enter sends (submitted), Shift+Enter starts a new line; it
-// grows from one to about eight lines and scrolls beyond that.
+// Composer: where the user types. Enter sends (submitted), Shift+Enter starts a new line (or,
+// with the Ctrl+Enter setting, Ctrl+Enter sends and Enter starts a new line); it grows from one
+// to about eight lines and scrolls beyond that.
 #pragma once
 
 #include <QPlainTextEdit>
@@ -10,6 +11,9 @@ class Composer : public QPlainTextEdit {
     Q_OBJECT
 public:
     explicit Composer(QWidget* parent = nullptr);
+
+    void setCtrlEnterSends(bool ctrlEnter);
+    bool ctrlEnterSends() const { return m_ctrlEnterSends; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -29,6 +33,7 @@ private:
     void updateHeight();
 
     int m_height = 0;
+    bool m_ctrlEnterSends = false;
 };
 
 } // namespace keel::ui

@@ -1,6 +1,7 @@
 // ConversationController: branch state, turn lifecycle and the conversation's store traffic.
 #include "ui/ConversationController.h"
 
+#include "core/settings/Settings.h"
 #include "core/store/StoreClient.h"
 
 #include <QDateTime>
@@ -175,9 +176,46 @@ bool ConversationController::refuseWhileBusy()
     return false;
 }
 
+bool ConversationController::prepareTurn()
+{
+    if (refuseWhileBusy())
+        return false;
+    if (m_settingsSource == nullptr) {
+        m_turnSettings = m_settings;
+        return true;
+    }
+    const core::Resolution resolution = m_settingsSource->resolve(conversationSettings());
+    if (!resolution.chat) {
+        Q_EMIT notice(resolution.error);
+        return false;
+    }
+    m_turnSettings = ChatSettings::fromResolved(*resolution.chat);
+    return true;
+}
+
+core::ConversationSettings ConversationController::conversationSettings() const
+{
+    return core::conversationSettingsFromJson(m_conversation.settingsJson);
+}
+
+void ConversationController::setConversationSettings(const core::ConversationSettings& settings)
+{
+    const QString json = core::conversationSettingsToJson(settings);
+    if (json == m_conversation.settingsJson)
+        return;
+    m_conversation.settingsJson = json;
+    // A conversation not created yet takes its settings along when it is.
+    if (m_store != nullptr && m_persistent && m_conversation.id > 0) {
+        m_store->post([id = m_conversation.id, json](core::Store* store) {
+            store->setConversationSettings(id, json);
+        });
+    }
+    Q_EMIT conversationSettingsChanged();
+}
+
 bool ConversationController::send(const QString& text)
 {
-    if (text.trimmed().isEmpty() || refuseWhileBusy())
+    if (text.trimmed().isEmpty() || !prepareTurn())
         return false;
     const qint64 parent = m_branch.isEmpty() ? 0 : m_branch.last().id;
     const core::StoredMessage user = newMessage(Role::User, text, parent);
@@ -191,7 +229,7 @@ bool ConversationController::send(const QString& text)
 
 bool ConversationController::editAndSend(int index, const QString& text)
 {
-    if (index < 0 || index >= messageCount() || text.trimmed().isEmpty() || refuseWhileBusy())
+    if (index < 0 || index >= messageCount() || text.trimmed().isEmpty() || !prepareTurn())
         return false;
     const core::StoredMessage old = m_branch.at(index);
     if (old.role != Role::User)
@@ -210,7 +248,7 @@ bool ConversationController::editAndSend(int index, const QString& text)
 
 bool ConversationController::regenerate(int index)
 {
-    if (index < 0 || index >= messageCount() || refuseWhileBusy())
+    if (index < 0 || index >= messageCount() || !prepareTurn())
         return false;
     const core::StoredMessage old = m_branch.at(index);
     if (old.role != Role::Assistant)
@@ -227,7 +265,7 @@ bool ConversationController::regenerate(int index)
 
 bool ConversationController::retry(int index)
 {
-    if (index < 0 || index >= messageCount() || refuseWhileBusy())
+    if (index < 0 || index >= messageCount() || !prepareTurn())
         return false;
     core::StoredMessage& message = m_branch[index];
     if (message.role != Role::Assistant)
@@ -240,7 +278,7 @@ bool ConversationController::retry(int index)
     message.errorMessage.clear();
     message.finishReason.clear();
     message.usage = {};
-    message.model = m_settings.model;
+    message.model = m_turnSettings.model;
     // Streaming again, so that a crash now leaves it marked as cut off.
     saveToStore(message);
     Q_EMIT messageChanged(index);
@@ -250,15 +288,15 @@ bool ConversationController::retry(int index)
 
 bool ConversationController::continueReply(int index)
 {
-    if (refuseWhileBusy() || !canContinue(index))
+    if (!canContinue(index) || !prepareTurn())
         return false;
     core::StoredMessage& message = m_branch[index];
     const QString prefix =
-        isAnthropic(m_settings) ? withoutTrailingSpace(message.content) : message.content;
+        isAnthropic(m_turnSettings) ? withoutTrailingSpace(message.content) : message.content;
     QList<core::ChatMessage> messages = historyBefore(index);
     messages.append({Role::Assistant, prefix});
     // Anthropic continues a prefilled reply by itself; the others need to be asked to.
-    if (!isAnthropic(m_settings))
+    if (!isAnthropic(m_turnSettings))
         messages.append(
             {Role::User, tr("Continue exactly where you stopped. Do not repeat anything.")});
 
@@ -282,7 +320,7 @@ core::StoredMessage ConversationController::newMessage(Role role, const QString&
     message.role = role;
     message.content = content;
     if (role == Role::Assistant)
-        message.model = m_settings.model;
+        message.model = m_turnSettings.model;
     message.createdAt = message.updatedAt = QDateTime::currentDateTimeUtc();
     return message;
 }
@@ -324,13 +362,8 @@ void ConversationController::startTurn(QList<core::ChatMessage> messages, qint64
 {
     core::TurnRequest request;
     request.turnId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    request.provider = m_settings.provider;
-    request.model = m_settings.model;
-    request.systemPrompt = m_settings.systemPrompt;
+    m_turnSettings.applyTo(request);
     request.messages = std::move(messages);
-    request.idleTimeoutMs = m_settings.idleTimeoutMs;
-    request.reasoningEffort = m_settings.reasoningEffort;
-    request.thinkingBudgetTokens = m_settings.thinkingBudgetTokens;
     request.persistPrefix = prefix;
 
     // State first: a synchronous receiver may answer before emit returns.
@@ -534,13 +567,17 @@ void ConversationController::showLocalBranch(int index, qint64 targetId)
     Q_EMIT revealRequested(index, false);
 }
 
-bool ConversationController::newConversation()
+bool ConversationController::newConversation(const core::ConversationSettings& initial)
 {
     if (isTurnActive()) {
         Q_EMIT notice(tr("Stop the reply first (Esc), then start a new chat."));
         return false;
     }
-    whenStoreIdle([this] { resetConversation({}); });
+    whenStoreIdle([this, initial] {
+        core::ConversationSummary fresh;
+        fresh.settingsJson = core::conversationSettingsToJson(initial);
+        resetConversation(fresh);
+    });
     return true;
 }
 
@@ -741,8 +778,9 @@ void ConversationController::pumpAppends()
     }
     if (m_conversation.id <= 0) {
         m_createTag = nextTag();
-        m_store->post(
-            [tag = m_createTag](core::Store* store) { store->createConversation(QString(), tag); });
+        m_store->post([tag = m_createTag, json = m_conversation.settingsJson](core::Store* store) {
+            store->createConversation(QString(), tag, json);
+        });
         return;
     }
     while (!m_appendQueue.isEmpty()) {
@@ -778,9 +816,17 @@ void ConversationController::onConversationCreated(const core::ConversationSumma
         return;
     }
     const QString title = m_conversation.title;
+    const QString settingsJson = m_conversation.settingsJson;
     m_conversation = conversation;
     if (m_conversation.title.isEmpty())
         m_conversation.title = title;
+    if (settingsJson != conversation.settingsJson) {
+        // Changed (e.g. another model picked) while the conversation was being created.
+        m_conversation.settingsJson = settingsJson;
+        m_store->post([id = conversation.id, settingsJson](core::Store* store) {
+            store->setConversationSettings(id, settingsJson);
+        });
+    }
     for (core::StoredMessage& message : m_branch)
         message.conversationId = conversation.id;
     for (core::StoredMessage& message : m_offBranch)
@@ -796,7 +842,11 @@ void ConversationController::onConversationChanged(const core::ConversationSumma
     m_conversation.title = conversation.title;
     m_conversation.pinned = conversation.pinned;
     m_conversation.updatedAt = conversation.updatedAt;
+    const bool settingsChanged = m_conversation.settingsJson != conversation.settingsJson;
+    m_conversation.settingsJson = conversation.settingsJson;
     Q_EMIT conversationChanged();
+    if (settingsChanged)
+        Q_EMIT conversationSettingsChanged();
 }
 
 void ConversationController::onMessageAppended(const core::StoredMessage& message,

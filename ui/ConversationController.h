@@ -15,6 +15,7 @@
 #pragma once
 
 #include "core/chat/ChatTypes.h"
+#include "core/settings/SettingsTypes.h"
 #include "core/store/StoreTypes.h"
 #include "ui/ChatSettings.h"
 
@@ -27,6 +28,7 @@
 #include <optional>
 
 namespace keel::core {
+class Settings;
 class StoreClient;
 } // namespace keel::core
 
@@ -45,6 +47,14 @@ public:
     static constexpr int kCancelGraceMs = 5000;
 
     const ChatSettings& settings() const { return m_settings; }
+    // With a settings source, every turn resolves its provider, model and parameters from the
+    // configuration and the conversation's own settings (the fixed ChatSettings given to the
+    // constructor are then unused). It must outlive the controller.
+    void setSettingsSource(const core::Settings* settings) { m_settingsSource = settings; }
+    // The open conversation's model choice and parameter overrides.
+    core::ConversationSettings conversationSettings() const;
+    // Kept with the conversation (stored at once, or when the conversation is created).
+    void setConversationSettings(const core::ConversationSettings& settings);
     bool hasStore() const { return m_store != nullptr; }
     void setPageSize(int count) { m_pageSize = count; }
     int pageSize() const { return m_pageSize; }
@@ -98,8 +108,9 @@ public Q_SLOTS:
     // Switches the branch to the previous (-1) or next (+1) version of the message at index.
     bool showVersion(int index, int step);
 
-    // An empty conversation; it is stored with the first message sent.
-    bool newConversation();
+    // An empty conversation (with these settings, e.g. from an assistant); it is stored with
+    // the first message sent.
+    bool newConversation(const core::ConversationSettings& initial = {});
     bool openConversation(qint64 conversationId);
     // Opens the conversation on the branch through messageId and reveals (highlights) it.
     bool openMessage(qint64 conversationId, qint64 messageId);
@@ -137,6 +148,8 @@ Q_SIGNALS:
 
     // Id, title or persistence of the open conversation changed.
     void conversationChanged();
+    // Its model choice or parameter overrides changed.
+    void conversationSettingsChanged();
     // The store failed; `memoryOnly`: the open conversation is no longer being saved.
     void storeFailed(const keel::core::StoreError& error, bool memoryOnly);
     // The view should bring the message at index into view (and highlight it).
@@ -163,6 +176,8 @@ private:
     void fallBackToMemory();
 
     bool refuseWhileBusy();
+    // Not busy, and the turn's settings resolved into m_turnSettings (else says why).
+    bool prepareTurn();
     core::StoredMessage newMessage(core::Role role, const QString& content, qint64 parentId);
     void appendToBranch(const core::StoredMessage& message);
     void truncateBranch(int size);
@@ -183,6 +198,8 @@ private:
     QString nextTag();
 
     ChatSettings m_settings;
+    const core::Settings* m_settingsSource = nullptr;
+    ChatSettings m_turnSettings; // what the running (or next) turn uses
     core::StoreClient* m_store;
     int m_pageSize = kPageSize;
 

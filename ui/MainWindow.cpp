@@ -11,6 +11,7 @@
 #include "ui/Sidebar.h"
 #include "ui/StatusLine.h"
 #include "ui/TranscriptView.h"
+#include "ui/WindowSettings.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -46,6 +47,7 @@ MainWindow::MainWindow(ChatSettings settings, core::StoreClient* store, QWidget*
 
     auto* conversation = new QWidget;
     auto* layout = new QVBoxLayout(conversation);
+    m_conversationLayout = layout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
@@ -146,12 +148,14 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = file;
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
 
     QMenu* chat = menuBar()->addMenu(tr("&Chat"));
+    m_chatMenu = chat;
     m_newChatAction = chat->addAction(tr("&New chat"));
     m_newChatAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(m_newChatAction, &QAction::triggered, this, &MainWindow::newChat);
@@ -190,6 +194,37 @@ QString MainWindow::lastReplyText() const
 QList<core::ChatMessage> MainWindow::conversation() const
 {
     return m_controller->history();
+}
+
+void MainWindow::setConfiguration(core::Settings* settings)
+{
+    if (m_windowSettings != nullptr || settings == nullptr)
+        return;
+    m_windowSettings = new WindowSettings(this, settings);
+    connect(m_windowSettings, &WindowSettings::listModelsRequested, this,
+            &MainWindow::listModelsRequested);
+}
+
+void MainWindow::onModelsListed(const core::ModelListResult& result)
+{
+    if (m_windowSettings != nullptr)
+        m_windowSettings->onModelsListed(result);
+}
+
+void MainWindow::setTranscriptFont(const QString& family, int pointSize)
+{
+    QFont font = QApplication::font();
+    if (!family.isEmpty())
+        font.setFamily(family);
+    if (pointSize > 0)
+        font.setPointSize(pointSize);
+    if (font == m_transcript->font())
+        return;
+    m_transcript->setFont(font);
+    // Messages size their parts from the font they were made with; a reply being written
+    // keeps its widget and picks the font up through propagation.
+    if (!isTurnActive())
+        rebuildTranscript();
 }
 
 bool MainWindow::submit(const QString& text)

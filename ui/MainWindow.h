@@ -18,10 +18,13 @@
 #include <QTimer>
 
 class QAction;
+class QMenu;
 class QPushButton;
 class QSplitter;
+class QVBoxLayout;
 
 namespace keel::core {
+class Settings;
 class StoreClient;
 } // namespace keel::core
 
@@ -34,6 +37,7 @@ class NoticeBanner;
 class Sidebar;
 class StatusLine;
 class TranscriptView;
+class WindowSettings;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -58,12 +62,26 @@ public:
     // What the next turn would send as the conversation so far.
     QList<core::ChatMessage> conversation() const;
 
+    // With a configuration: turns use its providers and the conversation's model, and the
+    // window gains the chat header, onboarding, Settings (Ctrl+,) and assistants (see
+    // WindowSettings). settings must outlive the window.
+    void setConfiguration(core::Settings* settings);
+    WindowSettings* windowSettings() const { return m_windowSettings; }
+    // For WindowSettings: where the conversation's widgets are stacked, and the menus.
+    QVBoxLayout* conversationLayout() const { return m_conversationLayout; }
+    QMenu* fileMenu() const { return m_fileMenu; }
+    QMenu* chatMenu() const { return m_chatMenu; }
+    // The transcript's font ("" / 0: the system's family / size); re-renders the messages.
+    void setTranscriptFont(const QString& family, int pointSize);
+
     // How often the Thinking header's time is refreshed between heartbeats, while thinking.
     static constexpr int kThinkingTickMs = 1000;
 
 Q_SIGNALS:
     void startTurnRequested(const keel::core::TurnRequest& request);
     void cancelTurnRequested(const QString& turnId);
+    // Test connection / Fetch models in the Settings dialog (to Engine::listModels).
+    void listModelsRequested(const keel::core::ModelListRequest& request);
     // After the end of a turn was rendered.
     void turnEnded(const QString& turnId, keel::core::TurnOutcome outcome);
 
@@ -71,6 +89,7 @@ public Q_SLOTS:
     void onTurnDelta(const keel::core::TurnDelta& delta);
     void onTurnHeartbeat(const keel::core::TurnHeartbeat& heartbeat);
     void onTurnFinished(const keel::core::TurnResult& result);
+    void onModelsListed(const keel::core::ModelListResult& result);
 
     void stop();
     void newChat();
@@ -116,6 +135,10 @@ private:
     core::StoreClient* m_store;
     ConversationController* m_controller;
 
+    QVBoxLayout* m_conversationLayout = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_chatMenu = nullptr;
+    WindowSettings* m_windowSettings = nullptr;
     QSplitter* m_splitter = nullptr;
     Sidebar* m_sidebar = nullptr;
     NoticeBanner* m_banner;

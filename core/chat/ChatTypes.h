@@ -2,6 +2,8 @@
 // asks for, what it reports while running, and how it ended.
 #pragma once
 
+#include "net/HttpRequest.h" // ProxyConfig
+
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
@@ -26,7 +28,8 @@ struct ProviderConfig {
     QString apiKey;
     QString apiKeySource; // e.g. the environment variable it came from; named in auth errors
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
-    bool verifyTls = true; // may be turned off for loopback servers only
+    bool verifyTls = true; // may be turned off for loopback servers only (enforced by CurlMulti)
+    ProxyConfig proxy;
 
     // Quirks of OpenAI-compatible servers, set from the preset (ProviderPresets).
     bool sendStreamOptions = true; // stream_options.include_usage (usage in the last chunk)
@@ -49,6 +52,8 @@ struct TurnRequest {
     // ("low" / "medium" / "high"), Anthropic extended thinking and Gemini thinking budgets.
     QString reasoningEffort;
     std::optional<int> thinkingBudgetTokens;
+    // false: one plain (non-streaming) request; the reply arrives whole when the model is done.
+    bool stream = true;
     int connectTimeoutMs = 20'000;
     int idleTimeoutMs = 600'000; // no byte for this long fails the turn; 0 disables
     int maxAttempts = 3;         // connect failures, 429 and 5xx are retried before any token
@@ -130,6 +135,7 @@ struct ModelInfo {
 struct ModelListRequest {
     QString requestId;
     ProviderConfig provider;
+    int connectTimeoutMs = 20'000;
 };
 
 struct ModelListResult {

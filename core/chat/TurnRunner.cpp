@@ -1,7 +1,8 @@
-// TurnRunner: the life of one streaming turn on the core loop.
+// TurnRunner: the life of one turn (streamed, or one plain request) on the core loop.
 #include "chat/TurnRunner.h"
 
 #include "ThreadCheck.h"
+#include "providers/RequestSupport.h"
 #include "store/Store.h"
 #include "store/StoreClient.h"
 
@@ -71,7 +72,7 @@ void TurnRunner::start()
 void TurnRunner::startAttempt()
 {
     ++m_attempt;
-    m_mapper = m_provider->createMapper();
+    m_mapper = m_provider->createMapper(m_request.stream);
     m_head = {};
     m_gotHead = false;
     m_httpOk = false;
@@ -81,7 +82,7 @@ void TurnRunner::startAttempt()
     HttpRequest http = m_provider->buildRequest(m_request);
     http.connectTimeoutMs = m_request.connectTimeoutMs;
     http.idleTimeoutMs = m_request.idleTimeoutMs;
-    http.verifyTls = m_request.provider.verifyTls;
+    applyTransport(http, m_request.provider);
     m_transfer = m_curl.start(http, this);
 }
 
@@ -236,6 +237,8 @@ TurnError TurnRunner::transportError(const TransferOutcome& outcome) const
 {
     const QString& url = m_request.provider.baseUrl;
     switch (outcome.status) {
+    case TransferStatus::NotStarted:
+        return {ErrorKind::Network, outcome.message, 0, false};
     case TransferStatus::ConnectFailed:
         return {ErrorKind::Network, tr("Could not connect to %1: %2").arg(url, outcome.message), 0,
                 true};

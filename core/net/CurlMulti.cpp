@@ -2,6 +2,8 @@
 #include "net/CurlMulti.h"
 
 #include "ThreadCheck.h"
+#include "net/CurlProxy.h"
+#include "net/UrlHosts.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -38,6 +40,7 @@ struct CurlMulti::Transfer {
     QElapsedTimer sinceLastByte;
     QTimer idleTimer;
     bool idleExpired = false;
+    QString proxyLabel; // a manual proxy, named in failure messages
     char errorBuffer[CURL_ERROR_SIZE] = {};
 
     ~Transfer()
@@ -121,8 +124,15 @@ TransferId CurlMulti::start(const HttpRequest& request, TransferSink* sink)
     curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 5L);
     curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, ""); // whatever this libcurl can decode
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, request.verifyTls ? 1L : 0L);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, request.verifyTls ? 2L : 0L);
+    const bool verifyTls = effectiveVerifyTls(request.url, request.verifyTls);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, verifyTls ? 1L : 0L);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, verifyTls ? 2L : 0L);
+    if (!verifyTls) {
+        // Unverified TLS is allowed for the loopback host only, not for wherever it redirects.
+        curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http");
+    }
+    const CurlProxySetup proxy = applyProxy(easy, request.proxy);
+    transfer->proxyLabel = proxy.label;
 
     if (request.method == "POST") {
         curl_easy_setopt(easy, CURLOPT_POST, 1L);
@@ -151,18 +161,25 @@ TransferId CurlMulti::start(const HttpRequest& request, TransferSink* sink)
     const TransferId id = transfer->id;
     Transfer* raw = transfer.get();
     m_transfers.emplace(id, std::move(transfer));
-    const CURLMcode rc = curl_multi_add_handle(m_multi, raw->easy);
-    if (rc != CURLM_OK) {
-        TransferOutcome outcome{TransferStatus::NetworkError,
-                                QString::fromUtf8(curl_multi_strerror(rc)), 0};
-        // Report asynchronously so the caller never gets a callback before start() returns.
-        QTimer::singleShot(0, this, [this, id, outcome] {
-            auto it = m_transfers.find(id);
-            if (it != m_transfers.end())
-                finishTransfer(it->second.get(), outcome);
-        });
+    if (!proxy.error.isEmpty()) {
+        raw->idleTimer.stop();
+        finishLater(id, {TransferStatus::NotStarted, proxy.error, 0});
+        return id;
     }
+    const CURLMcode rc = curl_multi_add_handle(m_multi, raw->easy);
+    if (rc != CURLM_OK)
+        finishLater(id,
+                    {TransferStatus::NetworkError, QString::fromUtf8(curl_multi_strerror(rc)), 0});
     return id;
+}
+
+void CurlMulti::finishLater(TransferId id, const TransferOutcome& outcome)
+{
+    QTimer::singleShot(0, this, [this, id, outcome] {
+        auto it = m_transfers.find(id);
+        if (it != m_transfers.end())
+            finishTransfer(it->second.get(), outcome);
+    });
 }
 
 void CurlMulti::cancel(TransferId id)
@@ -362,6 +379,9 @@ void CurlMulti::reapFinished()
             const QString detail = QString::fromUtf8(transfer->errorBuffer).trimmed();
             outcome.message =
                 detail.isEmpty() ? QString::fromUtf8(curl_easy_strerror(code)) : detail;
+            // curl names the host it talked to, which is the proxy's: say so.
+            if (!transfer->proxyLabel.isEmpty())
+                outcome.message += tr(" (proxy %1)").arg(transfer->proxyLabel);
         }
         finishTransfer(transfer, outcome);
     }

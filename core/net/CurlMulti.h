@@ -1,7 +1,8 @@
 // CurlMulti: every HTTP transfer of the core, on one libcurl multi handle driven by the core
 // loop's Qt event loop through the socket API (QSocketNotifier per socket, one single-shot
 // QTimer for curl's timeouts). Nothing here blocks; many transfers run concurrently and share
-// connections (HTTP/2 multiplexing when offered). Owns idle timeouts, which curl lacks.
+// connections (HTTP/2 multiplexing when offered). Owns idle timeouts, which curl lacks, the
+// proxy of each request and the rule that TLS verification may be off for loopback hosts only.
 #pragma once
 
 #include "net/HttpRequest.h"
@@ -49,6 +50,9 @@ private:
     void action(int fd, int events);
     void reapFinished();
     void finishTransfer(Transfer* transfer, TransferOutcome outcome);
+    // Finishes the transfer on the next loop turn: the caller never gets a callback before
+    // start() returns.
+    void finishLater(TransferId id, const TransferOutcome& outcome);
     void checkIdle(TransferId id);
 
     CURLM* m_multi = nullptr;

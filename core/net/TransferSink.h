@@ -18,6 +18,8 @@ enum class TransferStatus {
     NetworkError,  // reset, truncated transfer, other transport errors
     Aborted,       // the sink returned false from onBody
     Cancelled,     // CurlMulti::cancel
+    NotStarted,    // the request cannot be made as configured (e.g. an unsupported proxy);
+                   // nothing was sent, and the message says what to change
 };
 
 struct TransferOutcome {

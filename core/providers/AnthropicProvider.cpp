@@ -7,6 +7,7 @@
 #include "providers/AnthropicStreamMapper.h"
 #include "providers/ProviderErrors.h"
 #include "providers/RequestSupport.h"
+#include "providers/WholeResponseMapper.h"
 
 #include <QUrl>
 
@@ -178,7 +179,7 @@ HttpRequest AnthropicProvider::buildRequest(const TurnRequest& request) const
 
     http.headers = commonHeaders(request.provider);
     http.headers.emplaceBack("content-type", "application/json");
-    http.headers.emplaceBack("accept", "text/event-stream");
+    http.headers.emplaceBack("accept", request.stream ? "text/event-stream" : "application/json");
     applyExtraHeaders(http.headers, request.provider);
 
     Conversation history = conversation(request);
@@ -201,7 +202,7 @@ HttpRequest AnthropicProvider::buildRequest(const TurnRequest& request) const
     if (!history.system.isEmpty())
         body["system"] = history.system.toStdString();
     body["messages"] = std::move(history.messages);
-    body["stream"] = true;
+    body["stream"] = request.stream;
     if (budget) {
         // Anthropic rejects temperature (and a top_p below 0.95) together with thinking.
         body["thinking"] = Json{{"type", "enabled"}, {"budget_tokens", *budget}};
@@ -223,8 +224,11 @@ HttpRequest AnthropicProvider::buildRequest(const TurnRequest& request) const
     return http;
 }
 
-std::unique_ptr<StreamMapper> AnthropicProvider::createMapper() const
+std::unique_ptr<StreamMapper> AnthropicProvider::createMapper(bool streaming) const
 {
+    if (!streaming)
+        return std::make_unique<WholeResponseMapper>(QStringLiteral("Anthropic"),
+                                                     &AnthropicStreamMapper::mapResponse);
     return std::make_unique<AnthropicStreamMapper>();
 }
 

@@ -193,4 +193,55 @@ void AnthropicStreamMapper::onEvent(const SseEvent& event)
     // show; ignoring them keeps older builds working against a newer API.
 }
 
+StreamEvents AnthropicStreamMapper::mapResponse(const json& response)
+{
+    StreamEvents events;
+    if (!response.is_object())
+        return events;
+    // {"type":"error","error":{...}}, or a gateway's bare {"error": ...}.
+    const json* error = jsonMember(response, "error");
+    if (jsonStringViewMember(response, "type") == "error" || (error && !error->is_null())) {
+        events.push_back(inStreamError(response));
+        return events;
+    }
+
+    if (const json* content = jsonMember(response, "content"); content && content->is_array()) {
+        int index = 0;
+        for (const json& block : *content) {
+            const int blockIndex = index++;
+            const std::string_view blockType = jsonStringViewMember(block, "type");
+            if (blockType == "text") {
+                if (const std::string_view text = jsonStringViewMember(block, "text");
+                    !text.empty())
+                    events.push_back(TextDelta{qStringFromUtf8(text)});
+            } else if (blockType == "thinking") {
+                if (const std::string_view text = jsonStringViewMember(block, "thinking");
+                    !text.empty())
+                    events.push_back(ReasoningDelta{qStringFromUtf8(text)});
+            } else if (blockType == "tool_use") {
+                // The input arrives as an object here, where the stream sends its JSON text.
+                ToolCallDelta toolDelta;
+                toolDelta.index = blockIndex;
+                toolDelta.id = qStringFromUtf8(jsonStringViewMember(block, "id"));
+                toolDelta.name = qStringFromUtf8(jsonStringViewMember(block, "name"));
+                const json* input = jsonMember(block, "input");
+                toolDelta.argumentsFragment =
+                    input && !input->is_null() ? compactJsonText(*input) : QStringLiteral("{}");
+                events.push_back(std::move(toolDelta));
+            }
+            // redacted_thinking holds encrypted reasoning that cannot be shown.
+        }
+    }
+
+    if (const json* usage = jsonMember(response, "usage"); usage && usage->is_object()) {
+        UsageEvent usageEvent;
+        usageEvent.usage.inputTokens = inputTokenCount(*usage);
+        usageEvent.usage.outputTokens = jsonTokenCount(*usage, "output_tokens");
+        events.push_back(usageEvent);
+    }
+    if (const std::string* reason = jsonStringMember(response, "stop_reason"))
+        events.push_back(FinishEvent{normalisedStopReason(*reason)});
+    return events;
+}
+
 } // namespace keel::core

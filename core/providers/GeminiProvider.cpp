@@ -1,13 +1,15 @@
 // GeminiProvider: Google's Gemini API (generativelanguage.googleapis.com): the
-// `POST {base}/v1beta/models/{model}:streamGenerateContent?alt=sse` request with contents,
-// systemInstruction, generationConfig and thinkingConfig; HTTP errors (with Gemini's
-// "API key not valid" 400); and the paged model list, filtered to models that generate content.
+// `POST {base}/v1beta/models/{model}:streamGenerateContent?alt=sse` request (`:generateContent`
+// without streaming) with contents, systemInstruction, generationConfig and thinkingConfig; HTTP
+// errors (with Gemini's "API key not valid" 400); and the paged model list, filtered to models
+// that generate content.
 #include "providers/GeminiProvider.h"
 
 #include "providers/GeminiStreamMapper.h"
 #include "providers/JsonCounts.h"
 #include "providers/ProviderErrors.h"
 #include "providers/RequestSupport.h"
+#include "providers/WholeResponseMapper.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -175,7 +177,8 @@ HttpRequest GeminiProvider::buildRequest(const TurnRequest& request) const
     HttpRequest http;
     http.method = "POST";
     http.url = apiRoot(request.provider, defaultBaseUrl()) + u'/' + modelPath(request.model)
-               + QStringLiteral(":streamGenerateContent?alt=sse");
+               + (request.stream ? QStringLiteral(":streamGenerateContent?alt=sse")
+                                 : QStringLiteral(":generateContent"));
 
     http.headers = baseHeaders(request.provider);
     http.headers.emplaceBack("Content-Type", "application/json");
@@ -237,8 +240,11 @@ HttpRequest GeminiProvider::buildRequest(const TurnRequest& request) const
     return http;
 }
 
-std::unique_ptr<StreamMapper> GeminiProvider::createMapper() const
+std::unique_ptr<StreamMapper> GeminiProvider::createMapper(bool streaming) const
 {
+    if (!streaming)
+        return std::make_unique<WholeResponseMapper>(QStringLiteral("Gemini"),
+                                                     &GeminiStreamMapper::mapResponse);
     return std::make_unique<GeminiStreamMapper>();
 }
 

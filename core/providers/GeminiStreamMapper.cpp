@@ -108,24 +108,36 @@ void GeminiStreamMapper::onEvent(const SseEvent& event)
 
     const QByteArray utf8 = data.toUtf8();
     const json root = json::parse(utf8.cbegin(), utf8.cend(), nullptr, false);
+    if (!onDocument(root))
+        push(malformedData(event.data));
+}
+
+bool GeminiStreamMapper::onDocument(const json& root)
+{
     if (root.is_object()) {
         onResponse(root);
-        return;
+        return true;
     }
     // Without alt=sse Gemini streams one JSON array of responses; a proxy may forward that
     // shape inside an event, and it means the same thing.
-    if (root.is_array() && !root.empty()) {
-        for (const json& response : root) {
-            if (!response.is_object()) {
-                push(malformedData(event.data));
-                return;
-            }
-            if (!onResponse(response))
-                return;
-        }
-        return;
+    if (!root.is_array() || root.empty())
+        return false;
+    for (const json& response : root) {
+        if (!response.is_object())
+            return false;
+        if (!onResponse(response))
+            return true;
     }
-    push(malformedData(event.data));
+    return true;
+}
+
+StreamEvents GeminiStreamMapper::mapResponse(const json& response)
+{
+    // generateContent answers with one GenerateContentResponse, the shape of one stream chunk.
+    GeminiStreamMapper mapper;
+    if (!mapper.onDocument(response))
+        return {};
+    return mapper.takePending();
 }
 
 bool GeminiStreamMapper::onResponse(const json& response)

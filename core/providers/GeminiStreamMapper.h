@@ -1,6 +1,7 @@
 // GeminiStreamMapper: Gemini streamGenerateContent (alt=sse) -> StreamEvents. Each SSE event is a
 // whole GenerateContentResponse: thought and text parts, function calls, finish reasons (safety
-// stops included), usage metadata, prompt blocks and in-stream error objects.
+// stops included), usage metadata, prompt blocks and in-stream error objects. A non-streamed
+// generateContent response is mapped the same way.
 #pragma once
 
 #include "providers/SseStreamMapper.h"
@@ -14,8 +15,14 @@ public:
     // Gemini sends no [DONE]: the stream is done once a candidate carried a finish reason.
     bool sawEndOfStream() const override { return m_done; }
 
+    // A whole generateContent response (the shape of one stream chunk, or an array of them) as
+    // the events its stream would have produced.
+    static StreamEvents mapResponse(const nlohmann::json& response);
+
 private:
     void onEvent(const SseEvent& event) override;
+    // A parsed event: one response or an array of them; false if it is neither.
+    bool onDocument(const nlohmann::json& root);
     // One GenerateContentResponse; false once it produced an error (the rest is ignored).
     bool onResponse(const nlohmann::json& response);
     void onParts(const nlohmann::json& parts);

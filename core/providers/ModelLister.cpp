@@ -2,6 +2,7 @@
 #include "providers/ModelLister.h"
 
 #include "ThreadCheck.h"
+#include "providers/RequestSupport.h"
 
 namespace keel::core {
 
@@ -44,7 +45,8 @@ void ModelLister::fetch(const QString& pageToken)
     m_head = {};
     HttpRequest http = m_provider->buildModelsRequest(m_request.provider, pageToken);
     http.idleTimeoutMs = kIdleTimeoutMs;
-    http.verifyTls = m_request.provider.verifyTls;
+    http.connectTimeoutMs = m_request.connectTimeoutMs;
+    applyTransport(http, m_request.provider);
     m_transfer = m_curl.start(http, this);
 }
 
@@ -89,6 +91,9 @@ void ModelLister::onFinished(const TransferOutcome& outcome)
         return;
     case TransferStatus::IdleTimeout:
         finish({ErrorKind::IdleTimeout, tr("%1 did not answer in time.").arg(url), 0, true});
+        return;
+    case TransferStatus::NotStarted:
+        finish({ErrorKind::Network, outcome.message, 0, false});
         return;
     default:
         finish({ErrorKind::Network, tr("The connection to %1 failed: %2").arg(url, outcome.message),

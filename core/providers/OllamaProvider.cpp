@@ -6,6 +6,7 @@
 #include "providers/OllamaStreamMapper.h"
 #include "providers/ProviderErrors.h"
 #include "providers/RequestSupport.h"
+#include "providers/WholeResponseMapper.h"
 
 #include <QtGlobal>
 
@@ -149,7 +150,8 @@ HttpRequest OllamaProvider::buildRequest(const TurnRequest& request) const
     http.url = baseUrl(request.provider, *this) + QStringLiteral("/api/chat");
 
     http.headers.emplaceBack("Content-Type", "application/json");
-    http.headers.emplaceBack("Accept", "application/x-ndjson");
+    http.headers.emplaceBack("Accept",
+                             request.stream ? "application/x-ndjson" : "application/json");
     http.headers += commonHeaders(request.provider);
     applyExtraHeaders(http.headers, request.provider);
 
@@ -162,7 +164,7 @@ HttpRequest OllamaProvider::buildRequest(const TurnRequest& request) const
     Json body = Json::object();
     body["model"] = request.model.toStdString();
     body["messages"] = std::move(messages);
-    body["stream"] = true;
+    body["stream"] = request.stream;
 
     Json options = Json::object();
     if (request.temperature)
@@ -197,8 +199,11 @@ HttpRequest OllamaProvider::buildRequest(const TurnRequest& request) const
     return http;
 }
 
-std::unique_ptr<StreamMapper> OllamaProvider::createMapper() const
+std::unique_ptr<StreamMapper> OllamaProvider::createMapper(bool streaming) const
 {
+    if (!streaming)
+        return std::make_unique<WholeResponseMapper>(QStringLiteral("Ollama"),
+                                                     &OllamaStreamMapper::mapResponse);
     return std::make_unique<OllamaStreamMapper>();
 }
 

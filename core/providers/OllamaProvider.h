@@ -9,7 +9,7 @@ class OllamaProvider final : public Provider {
 public:
     QString defaultBaseUrl() const override;
     HttpRequest buildRequest(const TurnRequest& request) const override;
-    std::unique_ptr<StreamMapper> createMapper() const override;
+    std::unique_ptr<StreamMapper> createMapper(bool streaming) const override;
     TurnError mapHttpError(const HttpResponseHead& head, const QByteArray& body,
                            const ProviderConfig& config) const override;
     HttpRequest buildModelsRequest(const ProviderConfig& config,

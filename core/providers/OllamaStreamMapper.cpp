@@ -80,7 +80,21 @@ void OllamaStreamMapper::onLine(QByteArrayView line)
         m_pending.emplace_back(malformedLine(line));
         return;
     }
+    onChunk(chunk);
+}
 
+StreamEvents OllamaStreamMapper::mapResponse(const json& response)
+{
+    // The non-streamed /api/chat answer is the shape of a stream's done line, message included.
+    if (!response.is_object())
+        return {};
+    OllamaStreamMapper mapper;
+    mapper.onChunk(response);
+    return std::exchange(mapper.m_pending, {});
+}
+
+void OllamaStreamMapper::onChunk(const json& chunk)
+{
     if (const json* error = jsonMember(chunk, "error"); error && !error->is_null()) {
         m_pending.emplace_back(inStreamError(*error));
         return;

@@ -3,6 +3,7 @@
 #include "providers/OpenAiStreamMapper.h"
 #include "providers/ProviderErrors.h"
 #include "providers/RequestSupport.h"
+#include "providers/WholeResponseMapper.h"
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +37,7 @@ HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
     http.url = trimmedBase(request.provider.baseUrl) + QStringLiteral("/chat/completions");
 
     http.headers.emplaceBack("Content-Type", "application/json");
-    http.headers.emplaceBack("Accept", "text/event-stream");
+    http.headers.emplaceBack("Accept", request.stream ? "text/event-stream" : "application/json");
     // Local servers (LM Studio, llama.cpp, Ollama) need no key; an empty "Bearer " header
     // makes some of them reject the request.
     if (!request.provider.apiKey.isEmpty())
@@ -52,10 +53,10 @@ HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
     Json body = Json::object();
     body["model"] = request.model.toStdString();
     body["messages"] = std::move(messages);
-    body["stream"] = true;
+    body["stream"] = request.stream;
     // Without this the usage chunk is never sent when streaming; a few servers reject the field
-    // and send usage unasked, which their preset says.
-    if (request.provider.sendStreamOptions)
+    // and send usage unasked, which their preset says. Without streaming it is refused.
+    if (request.stream && request.provider.sendStreamOptions)
         body["stream_options"] = Json{{"include_usage", true}};
     if (request.temperature)
         body["temperature"] = *request.temperature;
@@ -83,8 +84,11 @@ HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
     return http;
 }
 
-std::unique_ptr<StreamMapper> OpenAiProvider::createMapper() const
+std::unique_ptr<StreamMapper> OpenAiProvider::createMapper(bool streaming) const
 {
+    if (!streaming)
+        return std::make_unique<WholeResponseMapper>(QStringLiteral("the OpenAI-compatible server"),
+                                                     &OpenAiStreamMapper::mapResponse);
     return std::make_unique<OpenAiStreamMapper>();
 }
 

@@ -10,7 +10,7 @@ class OpenAiProvider final : public Provider {
 public:
     QString defaultBaseUrl() const override; // OPENAI_BASE_URL, else api.openai.com/v1
     HttpRequest buildRequest(const TurnRequest& request) const override;
-    std::unique_ptr<StreamMapper> createMapper() const override;
+    std::unique_ptr<StreamMapper> createMapper(bool streaming) const override;
     TurnError mapHttpError(const HttpResponseHead& head, const QByteArray& body,
                            const ProviderConfig& config) const override;
     HttpRequest buildModelsRequest(const ProviderConfig& config,

@@ -60,26 +60,11 @@ StreamError inStreamError(const json& error)
     return result;
 }
 
-} // namespace
-
-void OpenAiStreamMapper::onEvent(const SseEvent& event)
+// One chunk of the stream, or a whole non-streamed completion: the two differ only in where a
+// choice keeps its text ("delta" / "message") and in tool calls being numbered or not.
+template <typename Push>
+void mapChunk(const json& chunk, const char* messageKey, Push&& push)
 {
-    const QStringView data = QStringView(event.data).trimmed();
-    // Keep-alive events with blank data carry nothing.
-    if (data.isEmpty())
-        return;
-    if (data == u"[DONE]") {
-        m_done = true;
-        return;
-    }
-
-    const QByteArray utf8 = data.toUtf8();
-    const json chunk = json::parse(utf8.cbegin(), utf8.cend(), nullptr, false);
-    if (chunk.is_discarded() || !chunk.is_object()) {
-        push(malformedDataError(event.data));
-        return;
-    }
-
     if (const json* error = jsonMember(chunk, "error"); error && !error->is_null()) {
         push(inStreamError(*error));
         return;
@@ -87,7 +72,7 @@ void OpenAiStreamMapper::onEvent(const SseEvent& event)
 
     if (const json* choices = jsonMember(chunk, "choices"); choices && choices->is_array()) {
         for (const json& choice : *choices) {
-            if (const json* delta = jsonMember(choice, "delta")) {
+            if (const json* delta = jsonMember(choice, messageKey)) {
                 // Reasoning first: when both arrive in one chunk, the thought precedes the answer.
                 const std::string* reasoning = jsonStringMember(*delta, "reasoning_content");
                 if (!reasoning || reasoning->empty())
@@ -102,10 +87,13 @@ void OpenAiStreamMapper::onEvent(const SseEvent& event)
 
                 if (const json* toolCalls = jsonMember(*delta, "tool_calls");
                     toolCalls && toolCalls->is_array()) {
+                    int position = 0;
                     for (const json& call : *toolCalls) {
                         if (!call.is_object())
                             continue;
                         ToolCallDelta toolDelta;
+                        // A whole message lists its calls unnumbered, in order.
+                        toolDelta.index = position++;
                         if (const json* index = jsonMember(call, "index");
                             index && index->is_number_integer())
                             toolDelta.index =
@@ -139,6 +127,36 @@ void OpenAiStreamMapper::onEvent(const SseEvent& event)
         usageEvent.usage.outputTokens = jsonTokenCount(*usage, "completion_tokens");
         push(usageEvent);
     }
+}
+
+} // namespace
+
+void OpenAiStreamMapper::onEvent(const SseEvent& event)
+{
+    const QStringView data = QStringView(event.data).trimmed();
+    // Keep-alive events with blank data carry nothing.
+    if (data.isEmpty())
+        return;
+    if (data == u"[DONE]") {
+        m_done = true;
+        return;
+    }
+
+    const QByteArray utf8 = data.toUtf8();
+    const json chunk = json::parse(utf8.cbegin(), utf8.cend(), nullptr, false);
+    if (chunk.is_discarded() || !chunk.is_object()) {
+        push(malformedDataError(event.data));
+        return;
+    }
+    mapChunk(chunk, "delta", [this](StreamEvent mapped) { push(std::move(mapped)); });
+}
+
+StreamEvents OpenAiStreamMapper::mapResponse(const json& response)
+{
+    StreamEvents events;
+    mapChunk(response, "message",
+             [&events](StreamEvent mapped) { events.push_back(std::move(mapped)); });
+    return events;
 }
 
 } // namespace keel::core

@@ -14,7 +14,8 @@
 
 namespace keel::core {
 
-// Turns the decoded body of a streaming response into StreamEvents. Stateful, one per attempt.
+// Turns the body of a response (a stream, or one whole non-streamed reply) into StreamEvents.
+// Stateful, one per attempt.
 class StreamMapper {
 public:
     virtual ~StreamMapper() = default;
@@ -22,7 +23,8 @@ public:
     virtual StreamEvents feed(QByteArrayView bytes) = 0;
     // The response ended: flushes what is buffered. Does not invent a finish event.
     virtual StreamEvents finish() = 0;
-    // True once the stream said it was done ([DONE], message_stop, done:true ...).
+    // True once the stream said it was done ([DONE], message_stop, done:true ...), or a whole
+    // response was parsed.
     virtual bool sawEndOfStream() const = 0;
 };
 
@@ -39,8 +41,11 @@ public:
     // The kind's default base URL when the user gave none (may read the environment, e.g.
     // OLLAMA_HOST).
     virtual QString defaultBaseUrl() const = 0;
+    // Honours request.stream: false asks for one plain (non-streamed) response.
     virtual HttpRequest buildRequest(const TurnRequest& request) const = 0;
-    virtual std::unique_ptr<StreamMapper> createMapper() const = 0;
+    // The mapper for one attempt: of the stream, or (streaming false) of the whole response
+    // body, mapped to the same events.
+    virtual std::unique_ptr<StreamMapper> createMapper(bool streaming) const = 0;
     // A non-2xx response: status, headers and the (possibly truncated) body, as a human error.
     virtual TurnError mapHttpError(const HttpResponseHead& head, const QByteArray& body,
                                    const ProviderConfig& config) const = 0;

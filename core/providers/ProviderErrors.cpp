@@ -251,6 +251,17 @@ TurnError httpError(const HttpResponseHead& head, const QByteArray& body,
     if (const auto seconds = retryAfterSeconds(head.header("retry-after")))
         error.retryAfterMs = *seconds * 1000;
 
+    if (status == 407) {
+        // Only a proxy answers 407: the provider never saw the request, and its key is not the
+        // problem.
+        error.kind = ErrorKind::Auth;
+        error.retryable = false;
+        error.message = QStringLiteral(
+            "The proxy refused the request: it wants a user name and password it did not get or "
+            "did not accept (HTTP 407). Check the proxy in the network settings.");
+        return error;
+    }
+
     const QString detail = message.isEmpty() ? QString() : QStringLiteral(": ") + message;
     switch (error.kind) {
     case ErrorKind::Auth: {

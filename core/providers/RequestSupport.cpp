@@ -16,6 +16,12 @@ void applyExtraHeaders(HttpHeaders& headers, const ProviderConfig& config)
         setHeader(headers, name, value);
 }
 
+void applyTransport(HttpRequest& http, const ProviderConfig& config)
+{
+    http.verifyTls = config.verifyTls;
+    http.proxy = config.proxy;
+}
+
 const char* chatRoleName(Role role)
 {
     switch (role) {

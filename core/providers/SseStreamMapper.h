@@ -6,6 +6,8 @@
 #include "net/SseDecoder.h"
 #include "providers/Provider.h"
 
+#include <utility>
+
 namespace keel::core {
 
 class SseStreamMapper : public StreamMapper {
@@ -19,6 +21,9 @@ protected:
     // One complete SSE event; called from within feed/finish, never during construction.
     virtual void onEvent(const SseEvent& event) = 0;
     void push(StreamEvent event) { m_pending.push_back(std::move(event)); }
+    // What was pushed and not yet returned, for subclasses that map outside feed (a whole
+    // non-streamed response).
+    StreamEvents takePending() { return std::exchange(m_pending, {}); }
 
 private:
     // The decoder's handler captures `this`; a copy would dispatch into the original.

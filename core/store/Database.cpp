@@ -817,16 +817,27 @@ std::optional<ConversationSummary> Database::conversation(qint64 conversationId)
     return conversationFromRow(q);
 }
 
-std::optional<ConversationSummary> Database::createConversation(const QString& title)
+std::optional<ConversationSummary> Database::createConversation(const QString& title,
+                                                                const QString& settingsJson)
 {
     const qint64 now = nowMs();
     QSqlQuery q(m_db);
     if (!run(q,
              QStringLiteral("INSERT INTO conversations (title, search_title, created_at,"
-                            " updated_at) VALUES (?, ?, ?, ?)"),
-             {nonNull(title), storedSearchText(title), now, now}))
+                            " updated_at, settings_json) VALUES (?, ?, ?, ?, ?)"),
+             {nonNull(title), storedSearchText(title), now, now, nonNull(settingsJson)}))
         return std::nullopt;
     return conversation(q.lastInsertId().toLongLong());
+}
+
+std::optional<ConversationSummary> Database::setConversationSettings(qint64 conversationId,
+                                                                     const QString& settingsJson)
+{
+    QSqlQuery q(m_db);
+    if (!run(q, QStringLiteral("UPDATE conversations SET settings_json = ? WHERE id = ?"),
+             {nonNull(settingsJson), conversationId}))
+        return std::nullopt;
+    return conversation(conversationId);
 }
 
 std::optional<ConversationSummary> Database::renameConversation(qint64 conversationId,

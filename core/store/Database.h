@@ -59,7 +59,11 @@ public:
     // Not deleted; pinned first, then the most recently updated.
     std::optional<QList<ConversationSummary>> listConversations();
     std::optional<ConversationSummary> conversation(qint64 conversationId); // deleted ones too
-    std::optional<ConversationSummary> createConversation(const QString& title);
+    std::optional<ConversationSummary> createConversation(const QString& title,
+                                                          const QString& settingsJson = {});
+    // Per-conversation settings (model, parameter overrides); "" = the defaults.
+    std::optional<ConversationSummary> setConversationSettings(qint64 conversationId,
+                                                               const QString& settingsJson);
     std::optional<ConversationSummary> renameConversation(qint64 conversationId,
                                                           const QString& title);
     std::optional<ConversationSummary> setPinned(qint64 conversationId, bool pinned);

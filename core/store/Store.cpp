@@ -70,7 +70,8 @@ void Store::listConversations()
         reportFailure(this, db);
 }
 
-void Store::createConversation(const QString& title, const QString& tag)
+void Store::createConversation(const QString& title, const QString& tag,
+                               const QString& settingsJson)
 {
     // A failed creation still answers the tag (with id 0), so nobody waits for it forever.
     Database* db = usable(this, m_database);
@@ -78,7 +79,7 @@ void Store::createConversation(const QString& title, const QString& tag)
         Q_EMIT conversationCreated(ConversationSummary{}, tag);
         return;
     }
-    if (const auto created = db->createConversation(title)) {
+    if (const auto created = db->createConversation(title, settingsJson)) {
         Q_EMIT conversationCreated(*created, tag);
     } else {
         reportFailure(this, db);
@@ -92,6 +93,17 @@ void Store::renameConversation(qint64 conversationId, const QString& title)
     if (!db)
         return;
     if (const auto changed = db->renameConversation(conversationId, title))
+        Q_EMIT conversationChanged(*changed);
+    else
+        reportFailure(this, db);
+}
+
+void Store::setConversationSettings(qint64 conversationId, const QString& settingsJson)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (const auto changed = db->setConversationSettings(conversationId, settingsJson))
         Q_EMIT conversationChanged(*changed);
     else
         reportFailure(this, db);

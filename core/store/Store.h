@@ -26,7 +26,10 @@ public Q_SLOTS:
 
     void listConversations(); // -> conversationsListed, pinned first, then newest first
     // A new, empty conversation; tag comes back with it so the caller can match the answer.
-    void createConversation(const QString& title, const QString& tag);
+    void createConversation(const QString& title, const QString& tag,
+                            const QString& settingsJson = {});
+    // -> conversationChanged
+    void setConversationSettings(qint64 conversationId, const QString& settingsJson);
     void renameConversation(qint64 conversationId, const QString& title);
     void setPinned(qint64 conversationId, bool pinned);
     // Deletion is soft until purgeDeleted(), so the GUI can offer Undo.

@@ -1,7 +1,8 @@
 // fuzz_mapper_<kind>: a provider's StreamMapper, made through the generic interface
-// (createProvider(kind)->createMapper()), on arbitrary bytes in arbitrary chunks, then finish().
-// The events must not depend on the chunking (adjacent text or reasoning deltas may be split or
-// merged differently, their text may not), and every StreamError must be a usable error.
+// (createProvider(kind)->createMapper(streaming)), on arbitrary bytes in arbitrary chunks, then
+// finish(); both the stream mapper and the whole-response mapper of non-streaming turns. The
+// events must not depend on the chunking (adjacent text or reasoning deltas may be split or merged
+// differently, their text may not), and every StreamError must be a usable error.
 #include "FuzzInput.h"
 #include "providers/Provider.h"
 
@@ -67,10 +68,10 @@ void describe(const StreamEvents& events, QStringList& log)
     }
 }
 
-QStringList map(const FuzzInput& input, bool chunked)
+QStringList map(const FuzzInput& input, bool chunked, bool streaming)
 {
-    const std::unique_ptr<StreamMapper> mapper = provider().createMapper();
-    FUZZ_CHECK(mapper, "createMapper() returned nullptr");
+    const std::unique_ptr<StreamMapper> mapper = provider().createMapper(streaming);
+    FUZZ_CHECK(mapper, "createMapper(%d) returned nullptr", int(streaming));
     QStringList log;
     if (chunked)
         input.forEachChunk([&](QByteArrayView chunk) { describe(mapper->feed(chunk), log); });
@@ -86,16 +87,18 @@ QStringList map(const FuzzInput& input, bool chunked)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     const FuzzInput input(data, size);
-    const QStringList chunked = map(input, true);
-    const QStringList whole = map(input, false);
-    if (chunked != whole) {
-        qsizetype i = 0;
-        while (i < chunked.size() && i < whole.size() && chunked[i] == whole[i])
-            ++i;
-        FUZZ_CHECK(chunked == whole, "chunked and whole differ at event %lld: [%s] vs [%s]",
-                   static_cast<long long>(i),
-                   fuzzQuote(chunked.value(i, QStringLiteral("<none>"))).constData(),
-                   fuzzQuote(whole.value(i, QStringLiteral("<none>"))).constData());
+    for (const bool streaming : {true, false}) {
+        const QStringList chunked = map(input, true, streaming);
+        const QStringList whole = map(input, false, streaming);
+        if (chunked != whole) {
+            qsizetype i = 0;
+            while (i < chunked.size() && i < whole.size() && chunked[i] == whole[i])
+                ++i;
+            FUZZ_CHECK(chunked == whole, "%s: chunked and whole differ at event %lld: [%s] vs [%s]",
+                       streaming ? "stream" : "whole response", static_cast<long long>(i),
+                       fuzzQuote(chunked.value(i, QStringLiteral("<none>"))).constData(),
+                       fuzzQuote(whole.value(i, QStringLiteral("<none>"))).constData());
+        }
     }
     return 0;
 }

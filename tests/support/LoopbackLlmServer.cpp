@@ -87,6 +87,19 @@ bool hasHeader(const HeaderList& headers, const QByteArray& lowerCaseName)
                        [&](const auto& header) { return header.first.toLower() == lowerCaseName; });
 }
 
+// "http://host:1/v1/x?y" -> "/v1/x?y"; an origin-form target is returned as it is.
+QByteArray originForm(const QByteArray& target)
+{
+    const qsizetype schemeEnd = target.indexOf("://");
+    if (schemeEnd <= 0 || target.left(schemeEnd).contains('/'))
+        return target;
+    const qsizetype pathStart = target.indexOf('/', schemeEnd + 3);
+    const qsizetype queryStart = target.indexOf('?', schemeEnd + 3);
+    if (pathStart < 0 || (queryStart >= 0 && queryStart < pathStart))
+        return queryStart < 0 ? QByteArray("/") : "/" + target.mid(queryStart);
+    return target.mid(pathStart);
+}
+
 bool headerHasToken(const QByteArray& value, const QByteArray& token)
 {
     const QList<QByteArray> parts = value.split(',');
@@ -252,6 +265,11 @@ QByteArray ReceivedRequest::header(const QByteArray& lowerCaseName) const
 QJsonObject ReceivedRequest::jsonBody() const
 {
     return QJsonDocument::fromJson(body).object();
+}
+
+bool ReceivedRequest::viaProxy() const
+{
+    return target.contains("://");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,7 +500,8 @@ bool Connection::parseOne()
     }
     ReceivedRequest request;
     request.method = requestLine[0];
-    request.path = requestLine[1];
+    request.target = requestLine[1];
+    request.path = originForm(request.target);
     request.version = requestLine[2];
     request.connection = m_serial;
     for (qsizetype i = 1; i < lines.size(); ++i) {

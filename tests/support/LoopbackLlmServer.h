@@ -3,7 +3,9 @@
 // GUI under test that is busy, never stalls the server (and the server's timing stays honest).
 // Every request takes the next scripted Response from a queue (or the default one); a Response is
 // a list of Steps: send bytes (optionally in small flushed pieces), delay, SSE keep-alive comments
-// during silence, hold until the test releases it, close, abort (RST) or hang forever.
+// during silence, hold until the test releases it, close, abort (RST) or hang forever. It also
+// answers requests in the absolute form a client sends to an HTTP proxy ("POST http://host/v1/...")
+// as if they were its own, and records the target as sent, so proxy settings can be tested.
 #pragma once
 
 #include <QByteArray>
@@ -87,7 +89,12 @@ struct Response {
 
 struct ReceivedRequest {
     QByteArray method;
-    QByteArray path;    // including the query string
+    // Including the query string; always the origin form ("/v1/models?x=1"), also when the
+    // client sent the absolute form, so routes match proxied requests too.
+    QByteArray path;
+    // The request target exactly as sent: the origin form, or the absolute form
+    // ("http://host/v1/models") of a client that uses this server as its HTTP proxy.
+    QByteArray target;
     QByteArray version; // "HTTP/1.1"
     HeaderList headers; // names lower-cased, in arrival order
     QByteArray body;
@@ -95,6 +102,7 @@ struct ReceivedRequest {
 
     QByteArray header(const QByteArray& lowerCaseName) const; // first match or empty
     QJsonObject jsonBody() const;                             // empty if not a JSON object
+    bool viaProxy() const; // the target was in absolute form, as a client sends to a proxy
 };
 
 namespace detail {

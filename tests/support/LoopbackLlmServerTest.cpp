@@ -242,6 +242,7 @@ private Q_SLOTS:
     void errorBodyHasContentLength();
     void expectContinueIsAnswered();
     void routeTakesPrecedenceOverQueue();
+    void absoluteFormTargetIsServedAndRecorded();
     void networkAccessManagerReusesConnection();
     void largeStreamIsFast();
     void destructionWithBusyConnectionsDoesNotHang();
@@ -635,6 +636,36 @@ void LoopbackLlmServerTest::routeTakesPrecedenceOverQueue()
     client.post("/v1/chat/completions", "{}");
     QCOMPARE(client.readResponse().body, expectedStream({QStringLiteral("chat")}));
     QCOMPARE(server.requests().first().method, QByteArray("GET"));
+}
+
+void LoopbackLlmServerTest::absoluteFormTargetIsServedAndRecorded()
+{
+    // What a client sends to an HTTP proxy: the whole URL as target, plus proxy headers.
+    LoopbackLlmServer server;
+    server.setRoute("/v1/models", Response::body(200, R"({"data":[]})"));
+    server.enqueue(Response::openAiStream({QStringLiteral("proxied")}));
+    RawClient client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send("GET http://host.invalid:8080/v1/models?x=1 HTTP/1.1\r\nHost: host.invalid:8080"
+                "\r\nProxy-Authorization: Basic dTpw\r\n\r\n");
+    QCOMPARE(client.readResponse().body, QByteArray(R"({"data":[]})"));
+    client.post("http://host.invalid/v1/chat/completions", "{}");
+    QCOMPARE(client.readResponse().body, expectedStream({QStringLiteral("proxied")}));
+    client.post("/v1/chat/completions", "{}");   // the origin form still works alongside
+    QCOMPARE(client.readResponse().status, 500); // nothing scripted for it
+
+    const QList<keel::test::ReceivedRequest> requests = server.requests();
+    QCOMPARE(requests.size(), 3);
+    QCOMPARE(requests[0].target, QByteArray("http://host.invalid:8080/v1/models?x=1"));
+    QCOMPARE(requests[0].path, QByteArray("/v1/models?x=1"));
+    QVERIFY(requests[0].viaProxy());
+    QCOMPARE(requests[0].header("proxy-authorization"), QByteArray("Basic dTpw"));
+    QCOMPARE(requests[1].target, QByteArray("http://host.invalid/v1/chat/completions"));
+    QCOMPARE(requests[1].path, QByteArray("/v1/chat/completions"));
+    QVERIFY(requests[1].viaProxy());
+    QCOMPARE(requests[2].target, QByteArray("/v1/chat/completions"));
+    QCOMPARE(requests[2].path, requests[2].target);
+    QVERIFY(!requests[2].viaProxy());
 }
 
 void LoopbackLlmServerTest::networkAccessManagerReusesConnection()

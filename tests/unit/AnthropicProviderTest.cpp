@@ -222,7 +222,7 @@ void AnthropicProviderTest::extraHeadersOverride()
 
 void AnthropicProviderTest::createsTheAnthropicMapper()
 {
-    const auto mapper = AnthropicProvider().createMapper();
+    const auto mapper = AnthropicProvider().createMapper(true);
     QVERIFY(dynamic_cast<AnthropicStreamMapper*>(mapper.get()));
 }
 

@@ -69,6 +69,7 @@ class GeminiProviderTest : public QObject {
 private Q_SLOTS:
     void url_data();
     void url();
+    void nonStreamingUrl();
     void headers();
     void noKeyNoKeyHeader();
     void extraHeadersOverride();
@@ -129,6 +130,18 @@ void GeminiProviderTest::url()
     QCOMPARE(http.url, url);
     QVERIFY(!http.url.contains(testKey));
     QVERIFY(!http.url.contains(QStringLiteral("key=")));
+}
+
+void GeminiProviderTest::nonStreamingUrl()
+{
+    TurnRequest request = sampleRequest();
+    request.stream = false;
+    request.provider.baseUrl = QStringLiteral("https://generativelanguage.googleapis.com");
+    request.model = QStringLiteral("gemini-2.5-flash");
+    const HttpRequest http = GeminiProvider().buildRequest(request);
+    QCOMPARE(http.url, QStringLiteral("https://generativelanguage.googleapis.com/v1beta/models/"
+                                      "gemini-2.5-flash:generateContent"));
+    QVERIFY(!parseBody(http).contains("stream"));
 }
 
 void GeminiProviderTest::headers()
@@ -264,7 +277,7 @@ void GeminiProviderTest::thinkingConfig()
 
 void GeminiProviderTest::mapperKind()
 {
-    const auto mapper = GeminiProvider().createMapper();
+    const auto mapper = GeminiProvider().createMapper(true);
     QVERIFY(dynamic_cast<GeminiStreamMapper*>(mapper.get()));
     QCOMPARE(GeminiProvider().defaultBaseUrl(),
              QStringLiteral("https://generativelanguage.googleapis.com"));

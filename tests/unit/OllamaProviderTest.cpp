@@ -70,6 +70,7 @@ private Q_SLOTS:
     void emptyBaseUrlUsesTheDefault();
     void requestBody();
     void requestOptions();
+    void nonStreamingRequest();
     void thinkSwitch_data();
     void thinkSwitch();
     void headers();
@@ -168,6 +169,17 @@ void OllamaProviderTest::requestBody()
     QVERIFY(http.body.startsWith("{\"model\":"));
 }
 
+void OllamaProviderTest::nonStreamingRequest()
+{
+    TurnRequest request = sampleRequest();
+    request.stream = false;
+    const HttpRequest http = OllamaProvider().buildRequest(request);
+    QCOMPARE(headerValues(http, "accept"), QList<QByteArray>{"application/json"});
+    const json body = parseBody(http);
+    QVERIFY(body.contains("stream"));
+    QCOMPARE(body.value("stream", true), false);
+}
+
 void OllamaProviderTest::requestOptions()
 {
     TurnRequest request = sampleRequest();
@@ -254,7 +266,7 @@ void OllamaProviderTest::trailingSlashBaseUrl()
 
 void OllamaProviderTest::mapper()
 {
-    const auto mapper = OllamaProvider().createMapper();
+    const auto mapper = OllamaProvider().createMapper(true);
     QVERIFY(dynamic_cast<OllamaStreamMapper*>(mapper.get()));
     QVERIFY(!mapper->sawEndOfStream());
 }

@@ -66,6 +66,7 @@ class OpenAiProviderTest : public QObject {
 private Q_SLOTS:
     void requestUrlAndHeaders();
     void requestBody();
+    void nonStreamingRequest();
     void optionalParameters();
     void noKeyNoAuthorization();
     void trailingSlashBaseUrl_data();
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void providerFactory();
 
     void statusKinds();
+    void proxyAuthenticationRequired();
     void authError();
     void authErrorWithoutBody();
     void unknownModel();
@@ -141,6 +143,19 @@ void OpenAiProviderTest::requestBody()
     TurnRequest broken = request;
     broken.messages = {{Role::User, QString(QChar(0xD800)) + QStringLiteral("x")}};
     QVERIFY(!parseBody(OpenAiProvider().buildRequest(broken)).is_discarded());
+}
+
+void OpenAiProviderTest::nonStreamingRequest()
+{
+    TurnRequest request = sampleRequest();
+    request.stream = false;
+    request.provider.sendStreamOptions = true; // refused without streaming, so never sent
+    const HttpRequest http = OpenAiProvider().buildRequest(request);
+    QCOMPARE(headerValues(http, "Accept"), QList<QByteArray>{"application/json"});
+    const json body = parseBody(http);
+    QVERIFY(body.contains("stream"));
+    QCOMPARE(body.value("stream", true), false);
+    QVERIFY(!body.contains("stream_options"));
 }
 
 void OpenAiProviderTest::optionalParameters()
@@ -215,7 +230,7 @@ void OpenAiProviderTest::providerFactory()
     QVERIFY(provider);
     QVERIFY(dynamic_cast<OpenAiProvider*>(provider.get()));
     QVERIFY(!createProvider(QStringLiteral("no-such-kind")));
-    const auto mapper = provider->createMapper();
+    const auto mapper = provider->createMapper(true);
     QVERIFY(dynamic_cast<OpenAiStreamMapper*>(mapper.get()));
 }
 
@@ -237,6 +252,17 @@ void OpenAiProviderTest::statusKinds()
         QVERIFY2(mapError(status, {}).retryable, qPrintable(QString::number(status)));
     for (const int status : {400, 401, 403, 404, 413, 422, 501})
         QVERIFY2(!mapError(status, {}).retryable, qPrintable(QString::number(status)));
+}
+
+void OpenAiProviderTest::proxyAuthenticationRequired()
+{
+    // Only a proxy says 407: the message must point at the proxy, not at the API key.
+    const TurnError error = mapError(407, "Proxy Authentication Required");
+    QCOMPARE(error.kind, ErrorKind::Auth);
+    QCOMPARE(error.httpStatus, 407);
+    QVERIFY(!error.retryable);
+    QVERIFY2(error.message.contains(QLatin1String("proxy")), qPrintable(error.message));
+    QVERIFY(!error.message.contains(QLatin1String("OPENAI_API_KEY")));
 }
 
 void OpenAiProviderTest::authError()

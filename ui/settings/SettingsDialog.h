@@ -1,0 +1,70 @@
+// SettingsDialog: Keel's settings window (Ctrl+,): a list of pages on the left (Providers, Chat
+// defaults, Assistants, Appearance, Network) and the chosen page on the right. Non-modal; every
+// page applies its changes to core::Settings (the Providers page on Save), so nothing needs a
+// restart and the dialog itself keeps nothing on disk.
+//
+// Test connection / Fetch models leave through listModelsRequested (the app connects it to
+// Engine::listModels, queued) and come back through onModelsListed.
+#pragma once
+
+#include "core/chat/ChatTypes.h"
+
+#include <QDialog>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace keel::core {
+class Settings;
+}
+
+namespace keel::ui {
+
+class AppearancePage;
+class AssistantsPage;
+class ChatDefaultsPage;
+class NetworkPage;
+class ProvidersPage;
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    enum class Page { Providers, ChatDefaults, Assistants, Appearance, Network };
+
+    explicit SettingsDialog(core::Settings* settings, QWidget* parent = nullptr);
+
+    void showPage(Page page);
+    Page currentPage() const;
+    // Onboarding: the Providers page with a new, unsaved provider from this preset ("" =
+    // custom), the cursor in its key field.
+    void addProviderFromPreset(const QString& presetId);
+
+    ProvidersPage* providersPage() const { return m_providers; }
+    ChatDefaultsPage* chatDefaultsPage() const { return m_chatDefaults; }
+    AssistantsPage* assistantsPage() const { return m_assistants; }
+    AppearancePage* appearancePage() const { return m_appearance; }
+    NetworkPage* networkPage() const { return m_network; }
+    QListWidget* pageList() const { return m_pageList; }
+
+Q_SIGNALS:
+    void listModelsRequested(const keel::core::ModelListRequest& request);
+
+public Q_SLOTS:
+    // From Engine::modelsListed (queued); answers to requests of others are ignored.
+    void onModelsListed(const keel::core::ModelListResult& result);
+
+private:
+    void addPage(QWidget* page, const QString& title, const QIcon& icon, bool scroll);
+
+    QListWidget* m_pageList;
+    QLabel* m_pageTitle;
+    QStackedWidget* m_stack;
+    ProvidersPage* m_providers;
+    ChatDefaultsPage* m_chatDefaults;
+    AssistantsPage* m_assistants;
+    AppearancePage* m_appearance;
+    NetworkPage* m_network;
+};
+
+} // namespace keel::ui
