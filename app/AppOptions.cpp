@@ -151,6 +151,12 @@ ParseResult parseArguments(const QStringList& arguments)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("GUI: save the window to FILE on quit."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption settingsPage(
+        QStringLiteral("settings"),
+        QStringLiteral("GUI: open the Settings dialog on PAGE once the window is up: providers, "
+                       "chat, assistants, appearance or network (--screenshot then saves the "
+                       "dialog)."),
+        QStringLiteral("PAGE"));
     const QCommandLineOption diagnostics(
         QStringLiteral("diagnostics"),
         QStringLiteral("GUI: write latency, heartbeat, start-up, open and memory figures to "
@@ -166,7 +172,7 @@ ParseResult parseArguments(const QStringList& arguments)
     parser.addOptions({help,    version,      profile,    provider,   preset,   kind,
                        baseUrl, model,        keyEnv,     name,       keyStdin, secretFile,
                        system,  idle,         effort,     budget,     json,     send,
-                       open,    quitWhenIdle, screenshot, diagnostics});
+                       open,    quitWhenIdle, screenshot, diagnostics, settingsPage});
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("A command (below), or nothing for the app."),
         QStringLiteral("[ask [PROMPT | -] | models | history ... | providers ...]"));
@@ -391,6 +397,17 @@ ParseResult parseArguments(const QStringList& arguments)
     }
     options.quitWhenIdle = parser.isSet(quitWhenIdle);
     options.screenshotPath = parser.value(screenshot);
+    if (parser.isSet(settingsPage)) {
+        options.settingsPage = parser.value(settingsPage).toLower();
+        static const QStringList pages{QStringLiteral("providers"), QStringLiteral("chat"),
+                                       QStringLiteral("assistants"), QStringLiteral("appearance"),
+                                       QStringLiteral("network")};
+        if (!pages.contains(options.settingsPage)) {
+            result.error = QStringLiteral("--settings takes one of: %1.")
+                               .arg(pages.join(QStringLiteral(", ")));
+            return result;
+        }
+    }
     options.diagnosticsPath = parser.value(diagnostics);
 
     result.options = options;

@@ -36,6 +36,7 @@ struct AppOptions {
     qint64 openConversationId = 0; // 0: none
     bool quitWhenIdle = false;
     QString screenshotPath;
+    QString settingsPage; // --settings PAGE: open the Settings dialog on it ("" = not)
     QString diagnosticsPath;
     // keel ask
     bool json = false;

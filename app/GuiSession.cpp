@@ -13,9 +13,12 @@
 #include "ui/Sidebar.h"
 #include "ui/StatusLine.h"
 #include "ui/ThemePalette.h"
+#include "ui/WindowSettings.h"
+#include "ui/settings/SettingsDialog.h"
 #include "ui/TranscriptView.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QApplication>
 #include <QEvent>
 #include <QLabel>
@@ -126,6 +129,8 @@ void GuiSession::start()
     else
         m_startupSettled = true;
     m_window->show();
+    if (!m_options.settingsPage.isEmpty())
+        QTimer::singleShot(0, this, &GuiSession::openSettingsPage);
     // --send goes into the --open conversation once it is shown, else into a new one at once.
     if (m_sendPending && m_open == Open::None)
         QTimer::singleShot(0, this, &GuiSession::startSend);
@@ -288,7 +293,12 @@ void GuiSession::quitNow()
     if (m_quitting)
         return;
     m_quitting = true;
-    if (!m_options.screenshotPath.isEmpty() && !m_window->grab().save(m_options.screenshotPath))
+    QWidget* shown = m_window.get();
+    if (ui::WindowSettings* windowSettings = m_window->windowSettings();
+        windowSettings != nullptr && windowSettings->dialog() != nullptr
+        && windowSettings->dialog()->isVisible())
+        shown = windowSettings->dialog();
+    if (!m_options.screenshotPath.isEmpty() && !shown->grab().save(m_options.screenshotPath))
         std::fprintf(stderr, "keel: could not save the screenshot to %s\n",
                      qPrintable(m_options.screenshotPath));
     QApplication::quit();
@@ -392,6 +402,18 @@ void GuiSession::onModelsListed(const core::ModelListResult& result)
     core::GeneralSettings general = settings.general();
     general.firstRunDone = true;
     settings.setGeneral(general);
+}
+
+void GuiSession::openSettingsPage()
+{
+    using Page = ui::SettingsDialog::Page;
+    static const QHash<QString, Page> pages{{QStringLiteral("providers"), Page::Providers},
+                                            {QStringLiteral("chat"), Page::ChatDefaults},
+                                            {QStringLiteral("assistants"), Page::Assistants},
+                                            {QStringLiteral("appearance"), Page::Appearance},
+                                            {QStringLiteral("network"), Page::Network}};
+    if (ui::WindowSettings* windowSettings = m_window->windowSettings())
+        windowSettings->openSettings()->showPage(pages.value(m_options.settingsPage));
 }
 
 void GuiSession::applyTheme()

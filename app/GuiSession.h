@@ -61,6 +61,7 @@ private:
     void probeLocalOllama();
     void onModelsListed(const core::ModelListResult& result);
     void applyTheme();
+    void openSettingsPage();
 
     AppOptions m_options;
     SettingsRuntime m_config; // before the window: it uses the settings
