@@ -169,9 +169,9 @@ ParseResult parseArguments(const QStringList& arguments)
                                     QStringLiteral("Thinking budget in tokens (Anthropic extended "
                                                    "thinking, Gemini thinking)."),
                                     QStringLiteral("N"));
-    parser.addOptions({help,    version,      profile,    provider,   preset,   kind,
-                       baseUrl, model,        keyEnv,     name,       keyStdin, secretFile,
-                       system,  idle,         effort,     budget,     json,     send,
+    parser.addOptions({help,    version,      profile,    provider,    preset,      kind,
+                       baseUrl, model,        keyEnv,     name,        keyStdin,    secretFile,
+                       system,  idle,         effort,     budget,      json,        send,
                        open,    quitWhenIdle, screenshot, diagnostics, settingsPage});
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("A command (below), or nothing for the app."),

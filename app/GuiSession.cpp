@@ -13,14 +13,14 @@
 #include "ui/Sidebar.h"
 #include "ui/StatusLine.h"
 #include "ui/ThemePalette.h"
+#include "ui/TranscriptView.h"
 #include "ui/WindowSettings.h"
 #include "ui/settings/SettingsDialog.h"
-#include "ui/TranscriptView.h"
 
 #include <QAbstractItemModel>
-#include <QHash>
 #include <QApplication>
 #include <QEvent>
+#include <QHash>
 #include <QLabel>
 #include <QListView>
 #include <QProcessEnvironment>
@@ -37,6 +37,7 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_config(m_options.profileDir)
+    , m_providerSetup(m_options, m_config.settings())
     , m_store(m_storeThread.store())
     , m_core(m_storeThread.store())
 {
@@ -46,7 +47,7 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
 
     // The files are read here, before the window exists: it starts with the configuration.
     m_config.start();
-    configureProviders();
+    m_providerSetup.applyCommandLine();
 
     m_window = std::make_unique<ui::MainWindow>(ui::ChatSettings{}, &m_store);
     m_window->setConfiguration(&m_config.settings());
@@ -57,7 +58,7 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
             Qt::QueuedConnection);
     connect(engine, &core::Engine::modelsListed, window, &ui::MainWindow::onModelsListed,
             Qt::QueuedConnection);
-    connect(engine, &core::Engine::modelsListed, this, &GuiSession::onModelsListed,
+    connect(engine, &core::Engine::modelsListed, &m_providerSetup, &ProviderSetup::onModelsListed,
             Qt::QueuedConnection);
     core::Settings* settings = &m_config.settings();
     m_systemPalette = QApplication::palette();
@@ -118,8 +119,7 @@ void GuiSession::start()
 {
     m_storeThread.start();
     m_core.start();
-    if (!m_config.settings().general().firstRunDone)
-        probeLocalOllama();
+    m_providerSetup.probeLocalOllama(m_core.engine());
     if (!m_options.diagnosticsPath.isEmpty())
         m_watchdog.start();
     // The probes cost a check per event of a few widgets until they fired; a plain start of the
@@ -302,106 +302,6 @@ void GuiSession::quitNow()
         std::fprintf(stderr, "keel: could not save the screenshot to %s\n",
                      qPrintable(m_options.screenshotPath));
     QApplication::quit();
-}
-
-void GuiSession::configureProviders()
-{
-    core::Settings& settings = m_config.settings();
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (!settings.general().firstRunDone) {
-        // The first run: the providers the user already has keys for become configured ones.
-        for (const core::DetectedProvider& found :
-             core::detectProviders(env, settings.providers())) {
-            if (!settings.saveProvider(found.entry).isEmpty())
-                continue;
-            if (!found.apiKey.isEmpty())
-                settings.setProviderKey(found.entry.id, found.apiKey);
-        }
-    }
-
-    core::SessionOverrides session;
-    if (m_options.providerFromCommandLine) {
-        // --base-url, --preset ...: an ad-hoc provider for this run, not saved.
-        core::ProviderEntry entry;
-        entry.id = QStringLiteral("command-line");
-        entry.name = tr("Command line");
-        entry.kind = m_options.provider.kind;
-        entry.baseUrl = m_options.provider.baseUrl;
-        entry.verifyTls = m_options.provider.verifyTls;
-        for (const auto& [name, value] : m_options.provider.extraHeaders)
-            entry.extraHeaders.append({QString::fromUtf8(name), QString::fromUtf8(value)});
-        entry.presetId = m_options.preset;
-        entry.defaultModel =
-            m_options.model.isEmpty() ? defaultModel(m_options.provider.kind) : m_options.model;
-        entry.models = {core::ModelEntry{entry.defaultModel, {}, true, -1}};
-        entry.hasKey = !m_options.provider.apiKey.isEmpty();
-        settings.addTransientProvider(entry, m_options.provider.apiKey);
-        session.defaultModel = {entry.id, entry.defaultModel};
-    } else if (!m_options.providerName.isEmpty()) {
-        if (const auto entry = settings.providerByName(m_options.providerName)) {
-            const QString model =
-                m_options.modelFromCommandLine ? m_options.model : entry->effectiveDefaultModel();
-            session.defaultModel = {entry->id, model};
-        } else {
-            std::fprintf(stderr, "keel: no provider named \"%s\" is configured\n",
-                         qPrintable(m_options.providerName));
-        }
-    }
-
-    // Command-line chat parameters apply to this run's conversations, on top of the defaults.
-    if (!m_options.systemPrompt.isEmpty())
-        session.parameters.systemPrompt = m_options.systemPrompt;
-    if (!m_options.reasoningEffort.isEmpty())
-        session.parameters.reasoningEffort = m_options.reasoningEffort;
-    if (m_options.thinkingBudgetTokens)
-        session.parameters.thinkingBudgetTokens = m_options.thinkingBudgetTokens;
-    if (m_options.idleTimeoutMs != AppOptions{}.idleTimeoutMs)
-        session.idleTimeoutMs = m_options.idleTimeoutMs;
-    settings.setSessionOverrides(session);
-}
-
-void GuiSession::probeLocalOllama()
-{
-    core::Settings& settings = m_config.settings();
-    const bool haveOllama =
-        std::any_of(settings.providers().cbegin(), settings.providers().cend(),
-                    [](const core::ProviderEntry& p) { return p.kind == QLatin1String("ollama"); });
-    if (haveOllama) {
-        core::GeneralSettings general = settings.general();
-        general.firstRunDone = true;
-        settings.setGeneral(general);
-        return;
-    }
-    core::ModelListRequest request;
-    request.requestId = m_ollamaProbeId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    request.provider = core::providerFromPreset(QStringLiteral("ollama"), {}).config();
-    request.provider.baseUrl = QStringLiteral("http://localhost:11434");
-    request.connectTimeoutMs = 1500;
-    QMetaObject::invokeMethod(
-        m_core.engine(), [engine = m_core.engine(), request] { engine->listModels(request); },
-        Qt::QueuedConnection);
-}
-
-void GuiSession::onModelsListed(const core::ModelListResult& result)
-{
-    if (result.requestId != m_ollamaProbeId || m_ollamaProbeId.isEmpty())
-        return;
-    m_ollamaProbeId.clear();
-    core::Settings& settings = m_config.settings();
-    if (result.error.kind == core::ErrorKind::None) {
-        core::ProviderEntry entry =
-            core::providerFromPreset(QStringLiteral("ollama"), settings.providers());
-        entry.baseUrl = QStringLiteral("http://localhost:11434");
-        entry.models.clear();
-        for (const core::ModelInfo& model : result.models)
-            entry.models.append({model.id, model.displayName, true, model.contextLength});
-        if (!entry.models.isEmpty())
-            entry.defaultModel = entry.models.first().id;
-        settings.saveProvider(entry);
-    }
-    core::GeneralSettings general = settings.general();
-    general.firstRunDone = true;
-    settings.setGeneral(general);
 }
 
 void GuiSession::openSettingsPage()

@@ -7,6 +7,7 @@
 
 #include "AppOptions.h"
 #include "CoreThread.h"
+#include "ProviderSetup.h"
 #include "SettingsRuntime.h"
 #include "diag/DiagnosticsRecorder.h"
 #include "diag/LatencyWatchdog.h"
@@ -56,18 +57,14 @@ private:
     void onTurnEnded();
     void maybeQuit();
     void quitNow();
-    // Configuration: the provider given on the command line, the first run's detection.
-    void configureProviders();
-    void probeLocalOllama();
-    void onModelsListed(const core::ModelListResult& result);
     void applyTheme();
     void openSettingsPage();
 
     AppOptions m_options;
     SettingsRuntime m_config; // before the window: it uses the settings
+    ProviderSetup m_providerSetup;
     QPalette m_systemPalette;
     QString m_systemStyle;
-    QString m_ollamaProbeId;         // the first run's look for an Ollama on localhost
     core::StoreThread m_storeThread; // before m_core: the engine saves replies into it
     core::StoreClient m_store;
     core::CoreThread m_core;
