@@ -25,6 +25,7 @@
 #include "ui/ConversationController.h"
 #include "ui/ConversationSettingsPanel.h"
 #include "ui/MainWindow.h"
+#include "ui/MessageTextView.h"
 #include "ui/MessageWidget.h" // TranscriptView.h uses it inline
 #include "ui/ModelPicker.h"
 #include "ui/ModelPickerPopup.h"
@@ -43,6 +44,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFontDatabase>
@@ -88,6 +90,31 @@ QList<ReceivedRequest> chatRequests(const LoopbackLlmServer& server)
 QJsonArray messagesOf(const ReceivedRequest& request)
 {
     return request.jsonBody().value(QStringLiteral("messages")).toArray();
+}
+
+// The average lightness (0..255) of an image, sampled on a grid: a light or a dark window.
+int meanLightness(const QImage& image)
+{
+    qint64 sum = 0;
+    int count = 0;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7) {
+            sum += image.pixelColor(x, y).lightness();
+            ++count;
+        }
+    }
+    return count == 0 ? -1 : int(sum / count);
+}
+
+// The rendered body of the latest reply.
+ui::MessageTextView* replyView(ui::MainWindow& window)
+{
+    ui::MessageTextView* found = nullptr;
+    for (ui::MessageTextView* view : window.transcript()->findChildren<ui::MessageTextView*>()) {
+        if (view->document()->toPlainText().contains(QStringLiteral("loopback")))
+            found = view;
+    }
+    return found;
 }
 
 QJsonObject message(const QString& role, const QString& content)
@@ -487,6 +514,7 @@ private Q_SLOTS:
         QVERIFY(h.sendAndWait(QStringLiteral("hello")));
         QVERIFY(!ui::isDarkPalette(QApplication::palette()));
         const QImage light = h.window->grab().toImage();
+        QVERIFY2(meanLightness(light) > 128, qPrintable(QString::number(meanLightness(light))));
 
         // Dark: the application palette turns dark and the window repaints in it.
         core::GeneralSettings general = h.settings.general();
@@ -494,13 +522,18 @@ private Q_SLOTS:
         h.settings.setGeneral(general);
         QVERIFY(ui::isDarkPalette(QApplication::palette()));
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
-        QCOMPARE(h.window->palette().color(QPalette::Window),
-                 QApplication::palette().color(QPalette::Window));
-        QTRY_VERIFY(h.window->grab().toImage() != light);
+        QTRY_COMPARE(h.window->palette().color(QPalette::Window),
+                     QApplication::palette().color(QPalette::Window));
+        QTRY_VERIFY(meanLightness(h.window->grab().toImage()) < 128);
         const QImage dark = h.window->grab().toImage();
+        QVERIFY(dark != light);
 
-        // The transcript's font follows the family and size.
+        // The transcript's font follows the family and size; the reply is laid out again in it.
         const QFont before = h.window->transcript()->font();
+        ui::MessageTextView* reply = replyView(*h.window);
+        QVERIFY(reply);
+        const int replyHeight = reply->height();
+        QCOMPARE(reply->font().pointSize(), before.pointSize());
         QString family;
         for (const QString& candidate : QFontDatabase::families()) {
             if (candidate != before.family() && !QFontDatabase::isPrivateFamily(candidate)) {
@@ -508,7 +541,7 @@ private Q_SLOTS:
                 break;
             }
         }
-        const int pointSize = before.pointSize() + 7;
+        const int pointSize = before.pointSize() + 8;
         general.appearance.fontFamily = family; // "" (the system's) when there is no other
         general.appearance.fontPointSize = pointSize;
         h.settings.setGeneral(general);
@@ -516,6 +549,12 @@ private Q_SLOTS:
         if (!family.isEmpty())
             QCOMPARE(after.family(), family);
         QCOMPARE(after.pointSize(), pointSize);
+        QTRY_VERIFY(replyView(*h.window) != nullptr);
+        reply = replyView(*h.window);
+        QCOMPARE(reply->font().pointSize(), pointSize);
+        if (!family.isEmpty())
+            QCOMPARE(reply->font().family(), family);
+        QTRY_VERIFY(reply->height() > replyHeight);
         QTRY_VERIFY(h.window->grab().toImage() != dark);
         QCOMPARE(h.window->lastReplyText(), kReply); // re-rendered, not lost
 
