@@ -65,8 +65,11 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
     m_systemStyle = QApplication::style()->name();
     connect(settings, &core::Settings::generalChanged, this, &GuiSession::applyTheme);
     applyTheme();
-    for (const QString& notice : settings->loadNotices())
+    for (const QString& notice : settings->loadNotices()) {
+        // Also on stderr: a status-line notice is gone after a while, a terminal keeps it.
+        std::fprintf(stderr, "keel: %s\n", qPrintable(notice));
         m_window->statusLine()->showNotice(notice);
+    }
     // Every connection between the two threads is queued and carries values only.
     connect(window, &ui::MainWindow::startTurnRequested, engine, &core::Engine::startTurn,
             Qt::QueuedConnection);
