@@ -4,6 +4,7 @@
 // the profile; two profiles (services) never see each other's keys; the store works on the
 // main thread and on its own QThread.
 #include "settings/SecretStore.h"
+#include "tests/support/SecretTestSupport.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -16,73 +17,11 @@
 #include <atomic>
 
 using namespace keel::core;
+using keel::test::Answer;
+using keel::test::filesContaining;
+using keel::test::Recorder;
 
 namespace {
-
-struct Answer {
-    QString tag;
-    QString name;
-    QString value;
-    SecretError error;
-};
-
-// Collects the store's answers on the test's thread and notes which thread emitted them.
-class Recorder : public QObject {
-public:
-    explicit Recorder(SecretStore* store)
-    {
-        connect(
-            store, &SecretStore::backendChanged, this,
-            [this](SecretBackend backend, const QString& detail) {
-                backends << backend;
-                details << detail;
-            },
-            Qt::QueuedConnection);
-        connect(
-            store, &SecretStore::secretRead, this,
-            [this](const QString& tag, const QString& name, const QString& value,
-                   const SecretError& error) {
-                reads << Answer{tag, name, value, error};
-            },
-            Qt::QueuedConnection);
-        connect(
-            store, &SecretStore::secretWritten, this,
-            [this](const QString& tag, const QString& name, const SecretError& error) {
-                writes << Answer{tag, name, QString(), error};
-            },
-            Qt::QueuedConnection);
-        connect(
-            store, &SecretStore::secretRemoved, this,
-            [this](const QString& tag, const QString& name, const SecretError& error) {
-                removes << Answer{tag, name, QString(), error};
-            },
-            Qt::QueuedConnection);
-        const auto noteThread = [this] { emitter = QThread::currentThread(); };
-        connect(store, &SecretStore::secretRead, store, noteThread, Qt::DirectConnection);
-        connect(store, &SecretStore::secretWritten, store, noteThread, Qt::DirectConnection);
-    }
-
-    QList<SecretBackend> backends;
-    QStringList details;
-    QList<Answer> reads;
-    QList<Answer> writes;
-    QList<Answer> removes;
-    std::atomic<QThread*> emitter = nullptr;
-};
-
-// Every file under dir whose bytes contain needle.
-QStringList filesContaining(const QString& dir, const QString& needle)
-{
-    QStringList hits;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle.toUtf8()))
-            hits << QDir(dir).relativeFilePath(path);
-    }
-    return hits;
-}
 
 QString uniqueSecret()
 {
@@ -173,8 +112,8 @@ void KeychainTest::roundTrip(SecretStore* store, Recorder& answers, const QStrin
     QCOMPARE(answers.reads.constLast().value, second);
 
     // The keychain keeps the keys: nothing in the profile, no fallback file.
-    QCOMPARE(filesContaining(m_root.path(), first), QStringList());
-    QCOMPARE(filesContaining(m_root.path(), second), QStringList());
+    QCOMPARE(filesContaining(m_root.path(), first.toUtf8()), QStringList());
+    QCOMPARE(filesContaining(m_root.path(), second.toUtf8()), QStringList());
     QVERIFY(!QFile::exists(m_profile->path() + QStringLiteral("/secrets.json")));
 
     onStore(store, [=] { store->remove(name, QStringLiteral("d1")); });

@@ -29,6 +29,10 @@
 using namespace keel::test;
 using namespace keel::core;
 
+#include "tests/support/SecretTestSupport.h"
+
+using keel::test::filesContaining;
+
 namespace {
 
 #ifdef KEEL_TEST_SECRET_SERVICE
@@ -122,21 +126,6 @@ QJsonArray providersJson(const QString& profile)
 }
 
 // Files under dir (recursively) whose bytes contain needle, except those in `allowed`.
-QStringList filesContaining(const QString& dir, const QByteArray& needle,
-                            const QStringList& allowed = {})
-{
-    QStringList found;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (allowed.contains(QFileInfo(path).fileName()))
-            continue;
-        QFile file(path);
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            found << path;
-    }
-    return found;
-}
 
 QStringList addArguments(const QString& name, const QString& baseUrl, const QString& model)
 {

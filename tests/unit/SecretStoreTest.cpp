@@ -5,6 +5,7 @@
 #include "settings/SecretStore.h"
 
 #include "settings/SecretFile.h"
+#include "tests/support/SecretTestSupport.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -20,59 +21,11 @@
 #include <sys/types.h>
 
 using namespace keel::core;
+using keel::test::Answer;
+using keel::test::filesContaining;
+using keel::test::Recorder;
 
 namespace {
-
-struct Answer {
-    QString tag;
-    QString name;
-    QString value;
-    SecretError error;
-};
-
-// Collects the store's answers on the test's thread and notes which thread emitted them.
-class Recorder : public QObject {
-public:
-    explicit Recorder(SecretStore* store)
-    {
-        connect(
-            store, &SecretStore::backendChanged, this,
-            [this](SecretBackend backend, const QString& detail) {
-                backends << backend;
-                details << detail;
-            },
-            Qt::QueuedConnection);
-        connect(
-            store, &SecretStore::secretRead, this,
-            [this](const QString& tag, const QString& name, const QString& value,
-                   const SecretError& error) {
-                reads << Answer{tag, name, value, error};
-            },
-            Qt::QueuedConnection);
-        connect(
-            store, &SecretStore::secretWritten, this,
-            [this](const QString& tag, const QString& name, const SecretError& error) {
-                writes << Answer{tag, name, QString(), error};
-            },
-            Qt::QueuedConnection);
-        connect(
-            store, &SecretStore::secretRemoved, this,
-            [this](const QString& tag, const QString& name, const SecretError& error) {
-                removes << Answer{tag, name, QString(), error};
-            },
-            Qt::QueuedConnection);
-        const auto noteThread = [this] { emitter = QThread::currentThread(); };
-        connect(store, &SecretStore::secretRead, store, noteThread, Qt::DirectConnection);
-        connect(store, &SecretStore::secretWritten, store, noteThread, Qt::DirectConnection);
-    }
-
-    QList<SecretBackend> backends;
-    QStringList details;
-    QList<Answer> reads;
-    QList<Answer> writes;
-    QList<Answer> removes;
-    std::atomic<QThread*> emitter = nullptr;
-};
 
 int fileMode(const QString& path)
 {
@@ -93,18 +46,6 @@ void writeFile(const QString& path, const QByteArray& bytes, int mode)
 }
 
 // Every file under dir whose bytes contain needle.
-QStringList filesContaining(const QString& dir, const QString& needle)
-{
-    QStringList hits;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle.toUtf8()))
-            hits << QDir(dir).relativeFilePath(path);
-    }
-    return hits;
-}
 
 QStringList allFiles(const QString& dir)
 {
@@ -238,7 +179,7 @@ void SecretStoreTest::writeRefusedWithoutBackend()
     QCOMPARE(answers.removes.constFirst().error.kind, SecretError::Kind::NoBackend);
 
     QCOMPARE(allFiles(m_dir->path()), QStringList());
-    QCOMPARE(filesContaining(m_root.path(), secret), QStringList());
+    QCOMPARE(filesContaining(m_root.path(), secret.toUtf8()), QStringList());
 }
 
 void SecretStoreTest::fileFallbackRoundTrip()
@@ -281,8 +222,8 @@ void SecretStoreTest::fileFallbackRoundTrip()
 
     // The keys are in the secret file and nowhere else (no temp file or backup left behind).
     QCOMPARE(allFiles(m_dir->path()), QStringList{QStringLiteral("config/keel/secrets.json")});
-    QCOMPARE(filesContaining(m_root.path(), first), QStringList());
-    QCOMPARE(filesContaining(m_dir->path(), second),
+    QCOMPARE(filesContaining(m_root.path(), first.toUtf8()), QStringList());
+    QCOMPARE(filesContaining(m_dir->path(), second.toUtf8()),
              QStringList{QStringLiteral("config/keel/secrets.json")});
 
     store.remove(QStringLiteral("provider/a"), QStringLiteral("d1"));
@@ -293,7 +234,7 @@ void SecretStoreTest::fileFallbackRoundTrip()
     QCOMPARE(answers.reads.constLast().error.kind, SecretError::Kind::NotFound);
     QVERIFY(!answers.reads.constLast().error.message.isEmpty());
     QVERIFY(answers.reads.constLast().value.isEmpty());
-    QCOMPARE(filesContaining(m_root.path(), second), QStringList());
+    QCOMPARE(filesContaining(m_root.path(), second.toUtf8()), QStringList());
     // Removing what is not there is fine.
     store.remove(QStringLiteral("provider/a"), QStringLiteral("d2"));
     QTRY_COMPARE(answers.removes.size(), 2);
@@ -424,7 +365,7 @@ void SecretStoreTest::symlinkIsRefused()
     QVERIFY(file.write(QStringLiteral("provider/a"), fresh).ok());
     QVERIFY(!QFileInfo(m_secretFile).isSymLink());
     QCOMPARE(file.read(QStringLiteral("provider/a")).value, fresh);
-    QCOMPARE(filesContaining(m_dir->path(), fresh),
+    QCOMPARE(filesContaining(m_dir->path(), fresh.toUtf8()),
              QStringList{QStringLiteral("config/keel/secrets.json")});
 }
 

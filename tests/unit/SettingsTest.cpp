@@ -17,6 +17,10 @@
 
 using namespace keel::core;
 
+#include "tests/support/SecretTestSupport.h"
+
+using keel::test::filesContaining;
+
 namespace {
 
 constexpr int kWaitMs = 15000;
@@ -106,18 +110,6 @@ ProviderEntry loopback(const QString& id, const QString& name, const QString& mo
 }
 
 // Every file of the profile that contains `needle`, except the opt-in secret file.
-QStringList filesContaining(const QString& dir, const QByteArray& needle, const QString& except)
-{
-    QStringList found;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        if (path != except && file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            found << path;
-    }
-    return found;
-}
 
 } // namespace
 
@@ -476,8 +468,9 @@ private Q_SLOTS:
         QVERIFY(settings.general().network.hasProxyPassword);
         QVERIFY(runtime->flush());
 
-        QCOMPARE(filesContaining(m_dir->path(), key.toUtf8(), m_paths.secretFile()), QStringList());
-        QCOMPARE(filesContaining(m_dir->path(), "proxy-pass-55e1", m_paths.secretFile()),
+        QCOMPARE(filesContaining(m_dir->path(), key.toUtf8(), {m_paths.secretFile()}),
+                 QStringList());
+        QCOMPARE(filesContaining(m_dir->path(), "proxy-pass-55e1", {m_paths.secretFile()}),
                  QStringList());
         QVERIFY(loadProviders(m_paths.providersFile()).value.front().hasKey);
         QVERIFY(loadGeneralSettings(m_paths.settingsFile()).value.network.hasProxyPassword);
@@ -555,8 +548,8 @@ private Q_SLOTS:
         const QList<ProviderEntry> saved = loadProviders(m_paths.providersFile()).value;
         QCOMPARE(saved.size(), 1);
         QCOMPARE(saved.front().id, QStringLiteral("openai"));
-        QCOMPARE(filesContaining(m_dir->path(), "sk-transient-91b2", QString()), QStringList());
-        QCOMPARE(filesContaining(m_dir->path(), transient.id.toUtf8(), QString()), QStringList());
+        QCOMPARE(filesContaining(m_dir->path(), "sk-transient-91b2"), QStringList());
+        QCOMPARE(filesContaining(m_dir->path(), transient.id.toUtf8()), QStringList());
 
         settings.removeProvider(transient.id);
         QCOMPARE(settings.providers().size(), 1);
