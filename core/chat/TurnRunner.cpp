@@ -2,7 +2,6 @@
 #include "chat/TurnRunner.h"
 
 #include "ThreadCheck.h"
-#include "providers/RequestSupport.h"
 #include "store/Store.h"
 #include "store/StoreClient.h"
 
@@ -79,10 +78,7 @@ void TurnRunner::startAttempt()
     m_errorBody.clear();
     m_streamError.reset();
     emitHeartbeat(); // the GUI shows "Connecting" at once, not after a second
-    HttpRequest http = m_provider->buildRequest(m_request);
-    http.connectTimeoutMs = m_request.connectTimeoutMs;
-    http.idleTimeoutMs = m_request.idleTimeoutMs;
-    applyTransport(http, m_request.provider);
+    HttpRequest http = m_provider->buildRequest(m_request); // transport included
     m_transfer = m_curl.start(http, this);
 }
 

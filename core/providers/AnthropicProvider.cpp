@@ -30,7 +30,6 @@ constexpr int minThinkingBudget = 1024;
 // Room left for the answer when max_tokens has to be raised above the thinking budget.
 constexpr int answerHeadroom = 4096;
 // Model list requests are small; a silent server should not keep the picker spinning for long.
-constexpr int modelListIdleTimeoutMs = 30'000;
 
 QString withoutTrailingSlashes(QString url)
 {
@@ -213,14 +212,8 @@ HttpRequest AnthropicProvider::buildRequest(const TurnRequest& request) const
             body["top_p"] = *request.topP;
     }
 
-    // QString::toStdString always yields valid UTF-8 (a lone surrogate becomes '?'); the replace
-    // handler is a second guarantee that dump() cannot throw.
-    const std::string text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    http.body = QByteArray(text.data(), static_cast<qsizetype>(text.size()));
-
-    http.connectTimeoutMs = request.connectTimeoutMs;
-    http.idleTimeoutMs = request.idleTimeoutMs;
-    http.verifyTls = request.provider.verifyTls;
+    http.body = jsonBody(body);
+    applyTransport(http, request);
     return http;
 }
 
@@ -252,8 +245,6 @@ HttpRequest AnthropicProvider::buildModelsRequest(const ProviderConfig& config,
     http.headers = commonHeaders(config);
     http.headers.emplaceBack("accept", "application/json");
     applyExtraHeaders(http.headers, config);
-    http.idleTimeoutMs = modelListIdleTimeoutMs;
-    http.verifyTls = config.verifyTls;
     return http;
 }
 

@@ -230,13 +230,8 @@ HttpRequest GeminiProvider::buildRequest(const TurnRequest& request) const
     if (!generation.empty())
         body["generationConfig"] = std::move(generation);
 
-    // The replace handler guarantees dump() cannot throw, whatever the text holds.
-    const std::string text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    http.body = QByteArray(text.data(), static_cast<qsizetype>(text.size()));
-
-    http.connectTimeoutMs = request.connectTimeoutMs;
-    http.idleTimeoutMs = request.idleTimeoutMs;
-    http.verifyTls = request.provider.verifyTls;
+    http.body = jsonBody(body);
+    applyTransport(http, request);
     return http;
 }
 
@@ -274,7 +269,6 @@ HttpRequest GeminiProvider::buildModelsRequest(const ProviderConfig& config,
             QStringLiteral("&pageToken=") + QString::fromLatin1(QUrl::toPercentEncoding(pageToken));
     http.headers = baseHeaders(config);
     applyExtraHeaders(http.headers, config);
-    http.verifyTls = config.verifyTls;
     return http;
 }
 

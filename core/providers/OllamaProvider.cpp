@@ -188,14 +188,8 @@ HttpRequest OllamaProvider::buildRequest(const TurnRequest& request) const
         body["think"] = !off;
     }
 
-    // QString::toStdString always yields valid UTF-8; the replace handler is a second guarantee
-    // that dump() cannot throw.
-    const std::string text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    http.body = QByteArray(text.data(), static_cast<qsizetype>(text.size()));
-
-    http.connectTimeoutMs = request.connectTimeoutMs;
-    http.idleTimeoutMs = request.idleTimeoutMs;
-    http.verifyTls = request.provider.verifyTls;
+    http.body = jsonBody(body);
+    applyTransport(http, request);
     return http;
 }
 
@@ -227,7 +221,6 @@ HttpRequest OllamaProvider::buildModelsRequest(const ProviderConfig& config,
     http.headers.emplaceBack("Accept", "application/json");
     http.headers += commonHeaders(config);
     applyExtraHeaders(http.headers, config);
-    http.verifyTls = config.verifyTls;
     return http;
 }
 

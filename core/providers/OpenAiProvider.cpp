@@ -74,13 +74,8 @@ HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
             body["reasoning"] = Json{{"effort", request.reasoningEffort.toStdString()}};
     }
 
-    // QString::toStdString always yields valid UTF-8 (a lone surrogate becomes '?'); the replace
-    // handler is a second guarantee that dump() cannot throw.
-    const std::string text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    http.body = QByteArray(text.data(), static_cast<qsizetype>(text.size()));
-
-    http.connectTimeoutMs = request.connectTimeoutMs;
-    http.idleTimeoutMs = request.idleTimeoutMs;
+    http.body = jsonBody(body);
+    applyTransport(http, request);
     return http;
 }
 

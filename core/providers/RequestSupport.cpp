@@ -22,6 +22,20 @@ void applyTransport(HttpRequest& http, const ProviderConfig& config)
     http.proxy = config.proxy;
 }
 
+void applyTransport(HttpRequest& http, const TurnRequest& request)
+{
+    http.connectTimeoutMs = request.connectTimeoutMs;
+    http.idleTimeoutMs = request.idleTimeoutMs;
+    applyTransport(http, request.provider);
+}
+
+QByteArray jsonBody(const nlohmann::ordered_json& body)
+{
+    const std::string text =
+        body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
+}
+
 const char* chatRoleName(Role role)
 {
     switch (role) {

@@ -6,6 +6,8 @@
 #include "chat/ChatTypes.h"
 #include "net/HttpRequest.h"
 
+#include <nlohmann/json.hpp>
+
 namespace keel::core {
 
 // Replaces any header of that name (case-insensitive), then adds it.
@@ -14,9 +16,13 @@ void setHeader(HttpHeaders& headers, const QByteArray& name, const QByteArray& v
 // Authorization for a gateway that wants another scheme.
 void applyExtraHeaders(HttpHeaders& headers, const ProviderConfig& config);
 // How the provider is reached rather than what is asked: its proxy and TLS verification (which
-// CurlMulti honours for loopback hosts only). TurnRunner and ModelLister apply it to every
-// request they start.
+// CurlMulti honours for loopback hosts only). ModelLister applies it to every page it asks for.
 void applyTransport(HttpRequest& http, const ProviderConfig& config);
+// The same for a turn, with the turn's connect and idle timeouts: every buildRequest ends here.
+void applyTransport(HttpRequest& http, const TurnRequest& request);
+// A request body: compact JSON. The replace handler guarantees dump() cannot throw, whatever
+// the text holds (QString::toStdString already yields valid UTF-8).
+QByteArray jsonBody(const nlohmann::ordered_json& body);
 // "system" / "user" / "assistant", as OpenAI and Ollama name them.
 const char* chatRoleName(Role role);
 
