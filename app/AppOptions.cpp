@@ -3,6 +3,7 @@
 
 #include "providers/Provider.h"
 #include "providers/ProviderPresets.h"
+#include "ui/settings/SettingsDialog.h" // the --settings page names
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -399,12 +400,9 @@ ParseResult parseArguments(const QStringList& arguments)
     options.screenshotPath = parser.value(screenshot);
     if (parser.isSet(settingsPage)) {
         options.settingsPage = parser.value(settingsPage).toLower();
-        static const QStringList pages{QStringLiteral("providers"), QStringLiteral("chat"),
-                                       QStringLiteral("assistants"), QStringLiteral("appearance"),
-                                       QStringLiteral("network")};
-        if (!pages.contains(options.settingsPage)) {
+        if (!ui::SettingsDialog::pageNamed(options.settingsPage)) {
             result.error = QStringLiteral("--settings takes one of: %1.")
-                               .arg(pages.join(QStringLiteral(", ")));
+                               .arg(ui::SettingsDialog::pageNames().join(QStringLiteral(", ")));
             return result;
         }
     }

@@ -20,7 +20,6 @@
 #include <QAbstractItemModel>
 #include <QApplication>
 #include <QEvent>
-#include <QHash>
 #include <QLabel>
 #include <QListView>
 #include <QProcessEnvironment>
@@ -309,14 +308,9 @@ void GuiSession::quitNow()
 
 void GuiSession::openSettingsPage()
 {
-    using Page = ui::SettingsDialog::Page;
-    static const QHash<QString, Page> pages{{QStringLiteral("providers"), Page::Providers},
-                                            {QStringLiteral("chat"), Page::ChatDefaults},
-                                            {QStringLiteral("assistants"), Page::Assistants},
-                                            {QStringLiteral("appearance"), Page::Appearance},
-                                            {QStringLiteral("network"), Page::Network}};
-    if (ui::WindowSettings* windowSettings = m_window->windowSettings())
-        windowSettings->openSettings()->showPage(pages.value(m_options.settingsPage));
+    const auto page = ui::SettingsDialog::pageNamed(m_options.settingsPage);
+    if (ui::WindowSettings* windowSettings = m_window->windowSettings(); windowSettings && page)
+        windowSettings->openSettings()->showPage(*page);
 }
 
 void GuiSession::applyTheme()

@@ -85,9 +85,7 @@ void ProviderSetup::probeLocalOllama(core::Engine* engine)
         std::any_of(settings.providers().cbegin(), settings.providers().cend(),
                     [](const core::ProviderEntry& p) { return p.kind == QLatin1String("ollama"); });
     if (haveOllama) {
-        core::GeneralSettings general = settings.general();
-        general.firstRunDone = true;
-        settings.setGeneral(general);
+        markFirstRunDone();
         return;
     }
     core::ModelListRequest request;
@@ -116,9 +114,14 @@ void ProviderSetup::onModelsListed(const core::ModelListResult& result)
             entry.defaultModel = entry.models.first().id;
         settings.saveProvider(entry);
     }
-    core::GeneralSettings general = settings.general();
+    markFirstRunDone();
+}
+
+void ProviderSetup::markFirstRunDone()
+{
+    core::GeneralSettings general = m_settings.general();
     general.firstRunDone = true;
-    settings.setGeneral(general);
+    m_settings.setGeneral(general);
 }
 
 } // namespace keel::app

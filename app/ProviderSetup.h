@@ -33,6 +33,8 @@ public Q_SLOTS:
     void onModelsListed(const keel::core::ModelListResult& result);
 
 private:
+    void markFirstRunDone();
+
     const AppOptions& m_options;
     core::Settings& m_settings;
     QString m_ollamaProbeId;

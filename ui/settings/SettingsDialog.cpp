@@ -116,6 +116,20 @@ void SettingsDialog::addPage(QWidget* page, const QString& title, const QIcon& i
     m_stack->addWidget(area);
 }
 
+QStringList SettingsDialog::pageNames()
+{
+    return {QStringLiteral("providers"), QStringLiteral("chat"), QStringLiteral("assistants"),
+            QStringLiteral("appearance"), QStringLiteral("network")};
+}
+
+std::optional<SettingsDialog::Page> SettingsDialog::pageNamed(const QString& name)
+{
+    const qsizetype index = pageNames().indexOf(name.toLower());
+    if (index < 0)
+        return std::nullopt;
+    return static_cast<Page>(index);
+}
+
 void SettingsDialog::showPage(Page page)
 {
     m_pageList->setCurrentRow(static_cast<int>(page));

@@ -10,6 +10,9 @@
 #include "core/chat/ChatTypes.h"
 
 #include <QDialog>
+#include <QStringList>
+
+#include <optional>
 
 class QLabel;
 class QListWidget;
@@ -35,6 +38,9 @@ public:
     explicit SettingsDialog(core::Settings* settings, QWidget* parent = nullptr);
 
     void showPage(Page page);
+    // The pages' names on the command line (keel --settings NAME), in Page order.
+    static QStringList pageNames();
+    static std::optional<Page> pageNamed(const QString& name);
     Page currentPage() const;
     // Onboarding: the Providers page with a new, unsaved provider from this preset ("" =
     // custom), the cursor in its key field.
