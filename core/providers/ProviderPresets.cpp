@@ -98,6 +98,16 @@ QList<ProviderPreset> buildPresets()
 
 } // namespace
 
+QStringList ProviderPreset::apiKeyVariables() const
+{
+    QStringList variables;
+    if (!apiKeyEnv.isEmpty())
+        variables << apiKeyEnv;
+    if (id == QLatin1String("gemini"))
+        variables << QStringLiteral("GOOGLE_API_KEY");
+    return variables;
+}
+
 ProviderConfig ProviderPreset::config() const
 {
     ProviderConfig config;

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -19,6 +20,9 @@ struct ProviderPreset {
     QString apiKeyEnv;  // the variable such keys usually live in; empty when none is needed
     bool local = false; // runs on this machine; no key needed
     ProviderConfig config() const; // a config with the URL and the quirks filled in (no key)
+    // The variables its key is found in, in order of preference (apiKeyEnv, and for Gemini
+    // also GOOGLE_API_KEY, which Google's own SDKs read); empty when none is needed.
+    QStringList apiKeyVariables() const;
     // Quirks, copied into ProviderConfig by config().
     bool sendStreamOptions = true;
     QString maxTokensField = QStringLiteral("max_tokens");

@@ -71,17 +71,6 @@ QString ollamaBaseUrl(QString host)
     return url.toString(QUrl::StripTrailingSlash);
 }
 
-// The variables a preset's key is found in, in order of preference.
-QStringList keyVariables(const ProviderPreset& preset)
-{
-    QStringList variables;
-    if (!preset.apiKeyEnv.isEmpty())
-        variables << preset.apiKeyEnv;
-    if (preset.id == QLatin1String("gemini"))
-        variables << QStringLiteral("GOOGLE_API_KEY"); // what Google's own SDKs read
-    return variables;
-}
-
 } // namespace
 
 QList<DetectedProvider> detectProviders(const QProcessEnvironment& env,
@@ -100,7 +89,7 @@ QList<DetectedProvider> detectProviders(const QProcessEnvironment& env,
                 continue;
             detected.source = QStringLiteral("OLLAMA_HOST");
         } else {
-            for (const QString& variable : keyVariables(preset)) {
+            for (const QString& variable : preset.apiKeyVariables()) {
                 const QString key = env.value(variable).trimmed();
                 if (!key.isEmpty()) {
                     detected.apiKey = key;

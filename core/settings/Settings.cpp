@@ -81,12 +81,11 @@ void Settings::load()
     // Keys users keep in their environment work without being entered again.
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const ProviderPreset& preset : providerPresets()) {
-        if (!preset.apiKeyEnv.isEmpty() && environment.contains(preset.apiKeyEnv))
-            m_environment.insert(preset.apiKeyEnv, environment.value(preset.apiKeyEnv));
+        for (const QString& variable : preset.apiKeyVariables()) {
+            if (environment.contains(variable))
+                m_environment.insert(variable, environment.value(variable));
+        }
     }
-    if (environment.contains(QStringLiteral("GOOGLE_API_KEY")))
-        m_environment.insert(QStringLiteral("GOOGLE_API_KEY"),
-                             environment.value(QStringLiteral("GOOGLE_API_KEY")));
 
     if (m_writer) {
         connect(
@@ -325,13 +324,10 @@ QPair<QString, QString> Settings::keyAndSource(const ProviderEntry& entry) const
         return {stored, QString()};
     if (m_transient.contains(entry.id))
         return {};
+    // Only a preset's own variables: a custom server never gets, say, the OpenAI key.
     const auto preset = findPreset(entry.presetId);
-    QStringList variables;
-    if (preset && !preset->apiKeyEnv.isEmpty())
-        variables << preset->apiKeyEnv;
-    if (entry.kind == QLatin1String("gemini"))
-        variables << QStringLiteral("GEMINI_API_KEY") << QStringLiteral("GOOGLE_API_KEY");
-    for (const QString& variable : std::as_const(variables)) {
+    const QStringList variables = preset ? preset->apiKeyVariables() : QStringList();
+    for (const QString& variable : variables) {
         if (const QString key = m_environment.value(variable); !key.isEmpty())
             return {key, QStringLiteral("the environment variable %1").arg(variable)};
     }
