@@ -26,6 +26,10 @@ Commands:
   ask [PROMPT | -]       Send one prompt and stream the reply to stdout (reasoning to
                          stderr). "-" or no PROMPT reads the prompt from standard input.
                          --json prints one JSON object per event and line.
+                         The model is offered the profile's tools (the MCP servers of
+                         mcp.json and the built-in tools); a call runs only when
+                         --allow-tool NAME or --allow-all-tools allows it, any other is
+                         denied and the model told so. --no-tools offers none.
   models                 List the provider's models (--json: one JSON document).
   history list           List saved conversations (newest first).
   history show ID        Print conversation ID's current branch, oldest first.
@@ -42,6 +46,18 @@ Commands:
                          no keychain is available, --allow-secret-file keeps it in a
                          file of the profile readable only by you.
   providers remove N     Remove provider N (name or id) and its stored key.
+  mcp import FILE        Add the MCP servers of FILE (Claude Desktop's
+                         claude_desktop_config.json, or any JSON file with an
+                         "mcpServers" object) to the profile's mcp.json; servers of
+                         the same name are replaced.
+  mcp list               List the configured MCP servers (--json: one JSON array).
+  mcp tools SERVER       Start SERVER and list its tools (--json: one JSON array with
+                         each tool's input schema).
+  mcp call SERVER TOOL [ARGS_JSON]
+                         Call TOOL of SERVER with ARGS_JSON (a JSON object, default
+                         {}): progress on stderr, the result on stdout; exit code 1
+                         when the tool reports an error. --json prints one JSON object
+                         per event and line. Ctrl+C cancels the call.
 
 Which provider ask and models use: the one the flags describe (--preset,
 --provider-kind, --base-url, --api-key-env), else --provider N, else the provider of the
@@ -72,6 +88,27 @@ QStringList keyVariablesFor(const QString& kind)
     if (kind == QStringLiteral("ollama"))
         return {QStringLiteral("OLLAMA_API_KEY")}; // only behind an authenticating proxy
     return {QStringLiteral("OPENAI_API_KEY")};
+}
+
+// keel mcp ACTION ...: false when the words do not make a command.
+bool parseMcpCommand(const QStringList& positional, AppOptions* options)
+{
+    const QString action = positional.value(1);
+    const qsizetype count = positional.size();
+    if (action == QStringLiteral("import") && count == 3) {
+        options->mcpFile = positional[2];
+    } else if (action == QStringLiteral("list") && count == 2) {
+    } else if (action == QStringLiteral("tools") && count == 3) {
+        options->mcpServer = positional[2];
+    } else if (action == QStringLiteral("call") && (count == 4 || count == 5)) {
+        options->mcpServer = positional[2];
+        options->mcpTool = positional[3];
+        options->mcpArguments = count == 5 ? positional[4] : QStringLiteral("{}");
+    } else {
+        return false;
+    }
+    options->mcpAction = action;
+    return true;
 }
 
 } // namespace
@@ -136,8 +173,19 @@ ParseResult parseArguments(const QStringList& arguments)
                                                  "(default 600; 0 = never)."),
                                   QStringLiteral("S"));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("ask, models, history, providers list: print "
-                                                 "JSON."));
+                                  QStringLiteral("ask, models, history, providers list, mcp: "
+                                                 "print JSON."));
+    const QCommandLineOption allowTool(
+        QStringLiteral("allow-tool"),
+        QStringLiteral("ask: run the tool NAME when the model calls it (the name the model "
+                       "sees, or SERVER/TOOL). Repeatable."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption allowAllTools(
+        QStringLiteral("allow-all-tools"),
+        QStringLiteral("ask: run every tool the model calls, except those set to deny in the "
+                       "Tools settings."));
+    const QCommandLineOption noTools(QStringLiteral("no-tools"),
+                                     QStringLiteral("ask: offer the model no tools."));
     const QCommandLineOption send(QStringLiteral("send"),
                                   QStringLiteral("GUI: send TEXT once the window is up."),
                                   QStringLiteral("TEXT"));
@@ -170,13 +218,14 @@ ParseResult parseArguments(const QStringList& arguments)
                                     QStringLiteral("Thinking budget in tokens (Anthropic extended "
                                                    "thinking, Gemini thinking)."),
                                     QStringLiteral("N"));
-    parser.addOptions({help,    version,      profile,    provider,    preset,      kind,
-                       baseUrl, model,        keyEnv,     name,        keyStdin,    secretFile,
-                       system,  idle,         effort,     budget,      json,        send,
-                       open,    quitWhenIdle, screenshot, diagnostics, settingsPage});
+    parser.addOptions(
+        {help,        version,      profile,   provider,      preset,     kind,         baseUrl,
+         model,       keyEnv,       name,      keyStdin,      secretFile, system,       idle,
+         effort,      budget,       json,      send,          open,       quitWhenIdle, screenshot,
+         diagnostics, settingsPage, allowTool, allowAllTools, noTools});
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("A command (below), or nothing for the app."),
-        QStringLiteral("[ask [PROMPT | -] | models | history ... | providers ...]"));
+        QStringLiteral("[ask [PROMPT | -] | models | history ... | providers ... | mcp ...]"));
 
     ParseResult result;
     if (!parser.parse(arguments)) {
@@ -246,6 +295,13 @@ ParseResult parseArguments(const QStringList& arguments)
                     "remove N");
                 return result;
             }
+        } else if (command == QStringLiteral("mcp")) {
+            options.mode = Mode::Mcp;
+            if (!parseMcpCommand(positional, &options)) {
+                result.error = QStringLiteral("Usage: keel mcp import FILE | list | tools SERVER "
+                                              "| call SERVER TOOL [ARGS_JSON] [--json]");
+                return result;
+            }
         } else {
             result.error = QStringLiteral("Unknown command \"%1\". Try --help.").arg(command);
             return result;
@@ -254,6 +310,21 @@ ParseResult parseArguments(const QStringList& arguments)
 
     options.profileDir = parser.value(profile);
     options.json = parser.isSet(json);
+    options.allowedTools = parser.values(allowTool);
+    options.allowAllTools = parser.isSet(allowAllTools);
+    options.noTools = parser.isSet(noTools);
+    for (const QCommandLineOption* askOnly : {&allowTool, &allowAllTools, &noTools}) {
+        if (options.mode != Mode::Ask && parser.isSet(*askOnly)) {
+            result.error =
+                QStringLiteral("--%1 is an option of keel ask.").arg(askOnly->names().first());
+            return result;
+        }
+    }
+    if (options.noTools && (options.allowAllTools || !options.allowedTools.isEmpty())) {
+        result.error = QStringLiteral("--no-tools does not go with --allow-tool or "
+                                      "--allow-all-tools.");
+        return result;
+    }
 
     const bool adding = options.providersAction == QStringLiteral("add");
     for (const QCommandLineOption* addOnly : {&name, &keyStdin, &secretFile}) {

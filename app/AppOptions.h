@@ -11,7 +11,7 @@
 
 namespace keel::app {
 
-enum class Mode { Gui, Ask, Models, History, Providers, Help, Version };
+enum class Mode { Gui, Ask, Models, History, Providers, Mcp, Help, Version };
 
 struct AppOptions {
     Mode mode = Mode::Gui;
@@ -41,6 +41,11 @@ struct AppOptions {
     // keel ask
     bool json = false;
     QString prompt; // "-" reads standard input
+    // Tools for ask: --allow-tool NAME (the name the model sees, or "server/tool"),
+    // --allow-all-tools, --no-tools. Calls not allowed are denied and the model is told.
+    QStringList allowedTools;
+    bool allowAllTools = false;
+    bool noTools = false;
     // keel history
     QString historyAction; // list, show or search
     qint64 historyConversationId = 0;
@@ -53,6 +58,12 @@ struct AppOptions {
     QString addBaseUrl;
     bool apiKeyStdin = false;
     bool allowSecretFile = false;
+    // keel mcp import FILE | list | tools SERVER | call SERVER TOOL [ARGS_JSON]
+    QString mcpAction;
+    QString mcpFile;      // import
+    QString mcpServer;    // tools, call
+    QString mcpTool;      // call
+    QString mcpArguments; // call: JSON object text ("{}" when not given)
     QString helpText;
 };
 

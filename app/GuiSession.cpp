@@ -8,6 +8,7 @@
 #include "store/StorePaths.h"
 #include "ui/ChatSettings.h"
 #include "ui/ConversationController.h"
+#include "ui/EngineWiring.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageWidget.h" // TranscriptView.h uses it inline
 #include "ui/Sidebar.h"
@@ -53,10 +54,6 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
 
     core::Engine* engine = m_core.engine();
     ui::MainWindow* window = m_window.get();
-    connect(window, &ui::MainWindow::listModelsRequested, engine, &core::Engine::listModels,
-            Qt::QueuedConnection);
-    connect(engine, &core::Engine::modelsListed, window, &ui::MainWindow::onModelsListed,
-            Qt::QueuedConnection);
     connect(engine, &core::Engine::modelsListed, &m_providerSetup, &ProviderSetup::onModelsListed,
             Qt::QueuedConnection);
     core::Settings* settings = &m_config.settings();
@@ -70,16 +67,7 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
         m_window->statusLine()->showNotice(notice);
     }
     // Every connection between the two threads is queued and carries values only.
-    connect(window, &ui::MainWindow::startTurnRequested, engine, &core::Engine::startTurn,
-            Qt::QueuedConnection);
-    connect(window, &ui::MainWindow::cancelTurnRequested, engine, &core::Engine::cancelTurn,
-            Qt::QueuedConnection);
-    connect(engine, &core::Engine::turnDelta, window, &ui::MainWindow::onTurnDelta,
-            Qt::QueuedConnection);
-    connect(engine, &core::Engine::turnHeartbeat, window, &ui::MainWindow::onTurnHeartbeat,
-            Qt::QueuedConnection);
-    connect(engine, &core::Engine::turnFinished, window, &ui::MainWindow::onTurnFinished,
-            Qt::QueuedConnection);
+    ui::wireWindowToEngine(*window, *engine, settings, core::defaultLogDirectory());
 
     if (!m_options.diagnosticsPath.isEmpty()) {
         connect(window, &ui::MainWindow::startTurnRequested, this,

@@ -5,6 +5,7 @@
 #include "CoreThread.h"
 #include "GuiSession.h"
 #include "HistoryCommand.h"
+#include "McpCommand.h"
 #include "ModelsCommand.h"
 #include "ProvidersCommand.h"
 #include "SettingsRuntime.h"
@@ -16,6 +17,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <type_traits>
 
 using namespace keel;
 
@@ -72,6 +74,8 @@ int runCoreCommand(int argc, char** argv, const app::AppOptions& options)
         begun = true;
         command = std::make_unique<Command>(options, app::commandRequest(options, settings, choice),
                                             core.engine());
+        if constexpr (std::is_same_v<Command, app::AskCommand>)
+            command->setTools(settings.mcpServers(), app::askToolOptions(options, settings));
         QObject::connect(command.get(), &Command::done, &application, finish);
         if (!command->start())
             finish(2);
@@ -146,6 +150,40 @@ int runProviders(int argc, char** argv, const app::AppOptions& options)
     return saveFailed && exitCode == 0 ? 1 : exitCode;
 }
 
+// keel mcp: import and list only touch the configuration; tools and call run servers on the
+// core loop. Ctrl+C cancels a running call. A save that failed (import) makes the exit code 1.
+int runMcp(int argc, char** argv, const app::AppOptions& options)
+{
+    QCoreApplication application(argc, argv);
+    app::SettingsRuntime runtime(options.profileDir);
+    runtime.start();
+    printLoadNotices(runtime.settings());
+    core::CoreThread core;
+    app::McpCommand command(options, &runtime.settings(), core.engine());
+    int exitCode = 0;
+    QObject::connect(&command, &app::McpCommand::done, &application, [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::quit();
+    });
+    app::TerminationWatcher termination;
+    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &command,
+                     &app::McpCommand::cancel);
+    bool saveFailed = false;
+    QObject::connect(&runtime.settings(), &core::Settings::saveFailed, &application,
+                     [&saveFailed](const QString& message) {
+                         printError(message);
+                         saveFailed = true;
+                     });
+    QTimer::singleShot(0, &command, &app::McpCommand::start);
+    core.start();
+    application.exec();
+    core.stop();
+    runtime.stop();
+    // The last saves ran during stop(); a failure among them is still in this thread's queue.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+    return saveFailed && exitCode == 0 ? 1 : exitCode;
+}
+
 // Reads the database read-only on this thread: a headless command has no GUI to keep
 // responsive. The application object is there for the SQL driver plugin.
 int runHistory(int argc, char** argv, const app::AppOptions& options)
@@ -201,6 +239,9 @@ int main(int argc, char** argv)
     case app::Mode::Providers:
         app::applyProfile(options.profileDir);
         return runProviders(argc, argv, options);
+    case app::Mode::Mcp:
+        app::applyProfile(options.profileDir);
+        return runMcp(argc, argv, options);
     case app::Mode::Gui:
         app::applyProfile(options.profileDir);
         return runGui(argc, argv, options);

@@ -6,9 +6,14 @@
 #include "net/CurlMulti.h"
 #include "providers/ModelLister.h"
 #include "providers/Provider.h"
+#include "tools/ToolInvocation.h"
+#include "tools/ToolRegistry.h"
 
+#include <QElapsedTimer>
 #include <QThread>
 #include <QTimer>
+
+#include <memory>
 
 namespace keel::core {
 
@@ -23,6 +28,7 @@ Engine::~Engine()
     // Runners and listers release their transfers, which needs the multi handle alive.
     m_turns.clear();
     m_listers.clear();
+    m_tools.reset();
     m_curl.reset();
 }
 
@@ -57,8 +63,10 @@ void Engine::startTurn(const TurnRequest& request)
         Q_EMIT turnFinished(result);
         return;
     }
-    auto runner = std::make_unique<TurnRunner>(request, std::move(provider), curl(), m_store);
+    auto runner =
+        std::make_unique<TurnRunner>(request, std::move(provider), curl(), m_store, &tools());
     connect(runner.get(), &TurnRunner::delta, this, &Engine::turnDelta);
+    connect(runner.get(), &TurnRunner::toolCallUpdated, this, &Engine::toolCallUpdated);
     connect(runner.get(), &TurnRunner::heartbeat, this, &Engine::turnHeartbeat);
     connect(runner.get(), &TurnRunner::finished, this, &Engine::onRunnerFinished);
     TurnRunner* raw = runner.get();
@@ -114,6 +122,69 @@ void Engine::listModels(const ModelListRequest& request)
     ModelLister* raw = lister.get();
     m_listers.emplace(request.requestId, std::move(lister));
     raw->start();
+}
+
+ToolRegistry& Engine::tools()
+{
+    KEEL_ASSERT_OWN_THREAD(this);
+    if (!m_tools) {
+        m_tools = std::make_unique<ToolRegistry>(curl());
+        connect(m_tools.get(), &ToolRegistry::serverStatusChanged, this,
+                &Engine::mcpServerStatusChanged);
+    }
+    return *m_tools;
+}
+
+void Engine::setMcpServers(const QList<McpServerConfig>& servers, const QString& logDir,
+                           bool startNow)
+{
+    tools().setMcpServers(servers, logDir, startNow);
+}
+
+void Engine::answerToolApproval(const QString& turnId, const QString& callId, ToolApproval approval)
+{
+    KEEL_ASSERT_OWN_THREAD(this);
+    auto it = m_turns.find(turnId);
+    if (it != m_turns.end())
+        it->second->answerToolApproval(callId, approval);
+}
+
+void Engine::inspectMcpServer(const QString& requestId, const McpServerConfig& config)
+{
+    tools().inspect(config, this, [this, requestId](const McpServerStatus& status) {
+        Q_EMIT mcpServerInspected(requestId, status);
+    });
+}
+
+void Engine::callMcpTool(const QString& requestId, const McpServerConfig& config,
+                         const QString& toolName, const QString& argumentsJson)
+{
+    ToolCallEvent event;
+    event.turnId = requestId;
+    event.call = {QStringLiteral("call_1"), toolName, argumentsJson};
+    event.server = config.name;
+    event.toolName = toolName;
+    event.state = ToolCallState::Running;
+    Q_EMIT toolCallUpdated(event);
+    ToolInvocation* invocation = tools().invokeOn(config, toolName, argumentsJson, this);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(invocation, &ToolInvocation::progress, this,
+            [this, event, clock](double progress, double total, const QString& message) mutable {
+                event.progress = progress;
+                event.progressTotal = total;
+                event.progressMessage = message;
+                event.elapsedMs = clock->elapsed();
+                Q_EMIT toolCallUpdated(event);
+            });
+    connect(invocation, &ToolInvocation::finished, this,
+            [this, event, clock, invocation](const ToolResult& result) mutable {
+                event.state = ToolCallState::Done;
+                event.result = result;
+                event.result.durationMs = event.elapsedMs = clock->elapsed();
+                Q_EMIT toolCallUpdated(event);
+                invocation->deleteLater();
+            });
 }
 
 void Engine::onRunnerFinished(const TurnResult& result)

@@ -2,6 +2,7 @@
 #include "MetaTypes.h"
 
 #include "chat/ChatTypes.h"
+#include "mcp/McpTypes.h"
 
 #include <QCoreApplication>
 
@@ -15,6 +16,14 @@ void registerMetaTypes()
     qRegisterMetaType<TurnResult>();
     qRegisterMetaType<ModelListRequest>();
     qRegisterMetaType<ModelListResult>();
+    qRegisterMetaType<ToolSpec>();
+    qRegisterMetaType<ToolCall>();
+    qRegisterMetaType<ToolResult>();
+    qRegisterMetaType<ToolCallEvent>();
+    qRegisterMetaType<ToolApproval>();
+    qRegisterMetaType<McpServerConfig>();
+    qRegisterMetaType<QList<McpServerConfig>>();
+    qRegisterMetaType<McpServerStatus>();
 }
 
 QString wireName(TurnPhase phase)
@@ -28,6 +37,12 @@ QString wireName(TurnPhase phase)
         return QStringLiteral("streaming");
     case TurnPhase::Retrying:
         return QStringLiteral("retrying");
+    case TurnPhase::PreparingTools:
+        return QStringLiteral("preparing_tools");
+    case TurnPhase::AwaitingApproval:
+        return QStringLiteral("awaiting_approval");
+    case TurnPhase::RunningTool:
+        return QStringLiteral("running_tool");
     }
     return {};
 }

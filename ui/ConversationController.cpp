@@ -1,6 +1,7 @@
 // ConversationController: branch state, turn lifecycle and the conversation's store traffic.
 #include "ui/ConversationController.h"
 
+#include "core/chat/ToolHistory.h"
 #include "core/settings/Settings.h"
 #include "core/store/StoreClient.h"
 
@@ -351,8 +352,13 @@ QList<core::ChatMessage> ConversationController::historyBefore(int index) const
     QList<core::ChatMessage> history;
     history.reserve(index);
     for (int i = 0; i < index && i < messageCount(); ++i) {
-        if (belongsInHistory(m_branch.at(i)))
-            history.append({m_branch.at(i).role, m_branch.at(i).content});
+        const core::StoredMessage& message = m_branch.at(i);
+        if (!belongsInHistory(message))
+            continue;
+        if (message.role == Role::Assistant && !message.toolCalls.isEmpty())
+            history += core::assistantMessagesFor(message.content, message.toolCalls);
+        else
+            history.append({message.role, message.content});
     }
     return history;
 }
@@ -363,6 +369,8 @@ void ConversationController::startTurn(QList<core::ChatMessage> messages, qint64
     core::TurnRequest request;
     request.turnId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_turnSettings.applyTo(request);
+    if (m_settingsSource)
+        request.toolOptions = m_settingsSource->toolSettings().options();
     request.messages = std::move(messages);
     request.persistPrefix = prefix;
 
@@ -482,6 +490,8 @@ void ConversationController::onTurnFinished(const core::TurnResult& result)
             reply.usage = result.usage;
         reply.finishReason = result.finishReason;
         reply.errorMessage = result.error.message;
+        if (!result.toolCalls.isEmpty())
+            reply.toolCalls = result.toolCalls;
         reply.updatedAt = QDateTime::currentDateTimeUtc();
         // The core saved the reply, but knows nothing of the reasoning a continued reply had;
         // and a turn stopped before it reached the core was saved by nobody.
@@ -493,6 +503,49 @@ void ConversationController::onTurnFinished(const core::TurnResult& result)
     m_turnText.clear();
     m_turnReasoning.clear();
     Q_EMIT turnFinished(turnId, index, result);
+}
+
+void ConversationController::onToolCallUpdated(const core::ToolCallEvent& event)
+{
+    if (event.turnId != m_turnId || m_turnId.isEmpty())
+        return;
+    const int index = indexOfMessage(m_replyId);
+    if (index < 0)
+        return;
+    // Kept with the reply so that a re-render (older pages, branch switches) shows the card.
+    core::StoredMessage& reply = m_branch[index];
+    core::ToolCallRecord record;
+    record.step = event.step;
+    record.textOffset = event.textOffset;
+    record.call = event.call;
+    record.server = event.server;
+    record.toolName = event.toolName;
+    record.state = event.state;
+    record.result = event.result;
+    auto it =
+        std::find_if(reply.toolCalls.begin(), reply.toolCalls.end(),
+                     [&](const core::ToolCallRecord& r) { return r.call.id == event.call.id; });
+    if (it == reply.toolCalls.end())
+        reply.toolCalls.append(record);
+    else
+        *it = record;
+    Q_EMIT toolCallUpdated(index, event);
+}
+
+void ConversationController::answerToolApproval(const QString& callId, core::ToolApproval approval)
+{
+    const int index = replyIndex();
+    if (index < 0)
+        return;
+    for (const core::ToolCallRecord& record : m_branch.at(index).toolCalls) {
+        if (record.call.id != callId || record.state != core::ToolCallState::AwaitingApproval)
+            continue;
+        if (approval == core::ToolApproval::AllowAlways)
+            Q_EMIT toolPolicyChosen(record.server + QLatin1Char('/') + record.toolName,
+                                    core::ToolPolicy::Allow);
+        Q_EMIT toolApprovalAnswered(m_turnId, callId, approval);
+        return;
+    }
 }
 
 // --- Branches and pages -------------------------------------------------------------------------

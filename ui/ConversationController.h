@@ -124,6 +124,10 @@ public Q_SLOTS:
     void onTurnDelta(const keel::core::TurnDelta& delta);
     void onTurnHeartbeat(const keel::core::TurnHeartbeat& heartbeat);
     void onTurnFinished(const keel::core::TurnResult& result);
+    // A tool call of the running turn was asked for, needs approval, progressed or ended.
+    void onToolCallUpdated(const keel::core::ToolCallEvent& event);
+    // The user answered a call's approval card; "always" also becomes the tool's policy.
+    void answerToolApproval(const QString& callId, keel::core::ToolApproval approval);
 
 Q_SIGNALS:
     void startTurnRequested(const keel::core::TurnRequest& request);
@@ -145,6 +149,12 @@ Q_SIGNALS:
     void replyDelta(int index, const keel::core::TurnDelta& delta);
     void turnHeartbeat(const keel::core::TurnHeartbeat& heartbeat);
     void turnFinished(const QString& turnId, int index, const keel::core::TurnResult& result);
+    // A tool call of the reply at index changed (its card follows).
+    void toolCallUpdated(int index, const keel::core::ToolCallEvent& event);
+    void toolApprovalAnswered(const QString& turnId, const QString& callId,
+                              keel::core::ToolApproval approval);
+    // The user chose a lasting policy for a tool (key "server/tool") on its card.
+    void toolPolicyChosen(const QString& key, keel::core::ToolPolicy policy);
 
     // Id, title or persistence of the open conversation changed.
     void conversationChanged();

@@ -130,6 +130,14 @@ MainWindow::MainWindow(ChatSettings settings, core::StoreClient* store, QWidget*
     connect(c, &ConversationController::replyDelta, this, &MainWindow::replyDelta);
     connect(c, &ConversationController::turnHeartbeat, this, &MainWindow::heartbeat);
     connect(c, &ConversationController::turnFinished, this, &MainWindow::turnFinished);
+    connect(c, &ConversationController::toolCallUpdated, this,
+            [this](int index, const core::ToolCallEvent& event) {
+                if (MessageWidget* widget = m_transcript->messageAt(index))
+                    widget->updateToolCall(event);
+            });
+    connect(c, &ConversationController::toolApprovalAnswered, this,
+            &MainWindow::toolApprovalAnswered);
+    connect(c, &ConversationController::toolPolicyChosen, this, &MainWindow::toolPolicyChosen);
     connect(c, &ConversationController::conversationChanged, this, &MainWindow::updateTitle);
     connect(c, &ConversationController::storeFailed, this, &MainWindow::storeFailed);
     connect(c, &ConversationController::revealRequested, this, &MainWindow::reveal);
@@ -203,12 +211,20 @@ void MainWindow::setConfiguration(core::Settings* settings)
     m_windowSettings = new WindowSettings(this, settings);
     connect(m_windowSettings, &WindowSettings::listModelsRequested, this,
             &MainWindow::listModelsRequested);
+    connect(m_windowSettings, &WindowSettings::inspectMcpServerRequested, this,
+            &MainWindow::inspectMcpServerRequested);
 }
 
 void MainWindow::onModelsListed(const core::ModelListResult& result)
 {
     if (m_windowSettings != nullptr)
         m_windowSettings->onModelsListed(result);
+}
+
+void MainWindow::onMcpServerInspected(const QString& requestId, const core::McpServerStatus& status)
+{
+    if (m_windowSettings != nullptr)
+        m_windowSettings->onMcpServerInspected(requestId, status);
 }
 
 void MainWindow::setTranscriptFont(const QString& family, int pointSize)
@@ -273,6 +289,8 @@ MessageWidget* MainWindow::createMessage(int index)
             m_controller->showVersion(at, step);
         });
     };
+    connect(widget, &MessageWidget::toolApprovalChosen, m_controller,
+            &ConversationController::answerToolApproval);
     connect(widget, &MessageWidget::previousVersionRequested, this, [version] { version(-1); });
     connect(widget, &MessageWidget::nextVersionRequested, this, [version] { version(1); });
     render(index);
@@ -288,6 +306,7 @@ void MainWindow::render(int index)
     const bool writing = m_controller->replyIndex() == index;
     // Unchanged text is not rendered again (see MessageWidget::setText).
     widget->setText(message.content);
+    widget->setToolCalls(message.toolCalls);
     widget->setReasoning(message.reasoning);
     widget->setVersion(m_controller->versionPosition(index), m_controller->versionCount(index));
     widget->setContinueAvailable(m_controller->canContinue(index));
@@ -408,6 +427,11 @@ void MainWindow::onTurnHeartbeat(const core::TurnHeartbeat& heartbeat)
 void MainWindow::onTurnFinished(const core::TurnResult& result)
 {
     m_controller->onTurnFinished(result);
+}
+
+void MainWindow::onToolCallUpdated(const core::ToolCallEvent& event)
+{
+    m_controller->onToolCallUpdated(event);
 }
 
 void MainWindow::replyDelta(int, const core::TurnDelta& delta)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/chat/ChatTypes.h"
+#include "core/mcp/McpTypes.h"
 #include "core/store/StoreTypes.h"
 #include "ui/ChatSettings.h"
 
@@ -82,14 +83,24 @@ Q_SIGNALS:
     void cancelTurnRequested(const QString& turnId);
     // Test connection / Fetch models in the Settings dialog (to Engine::listModels).
     void listModelsRequested(const keel::core::ModelListRequest& request);
+    // Check server on the Tools page (to Engine::inspectMcpServer).
+    void inspectMcpServerRequested(const QString& requestId,
+                                   const keel::core::McpServerConfig& config);
     // After the end of a turn was rendered.
     void turnEnded(const QString& turnId, keel::core::TurnOutcome outcome);
+    // An approval card was answered (to Engine::answerToolApproval).
+    void toolApprovalAnswered(const QString& turnId, const QString& callId,
+                              keel::core::ToolApproval approval);
+    // "Always allow this tool" on a card (to Settings::setToolPolicy).
+    void toolPolicyChosen(const QString& key, keel::core::ToolPolicy policy);
 
 public Q_SLOTS:
     void onTurnDelta(const keel::core::TurnDelta& delta);
     void onTurnHeartbeat(const keel::core::TurnHeartbeat& heartbeat);
     void onTurnFinished(const keel::core::TurnResult& result);
+    void onToolCallUpdated(const keel::core::ToolCallEvent& event);
     void onModelsListed(const keel::core::ModelListResult& result);
+    void onMcpServerInspected(const QString& requestId, const keel::core::McpServerStatus& status);
 
     void stop();
     void newChat();

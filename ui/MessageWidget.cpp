@@ -5,6 +5,7 @@
 #include "ui/Composer.h"
 #include "ui/MessageTextView.h"
 #include "ui/QuietButton.h"
+#include "ui/ReplyBody.h"
 
 #include <QAbstractButton>
 #include <QEvent>
@@ -156,7 +157,9 @@ MessageWidget::MessageWidget(core::Role role, const QString& author, QWidget* pa
     , m_thinkingToggle(new ThinkingHeader(this))
     , m_reasoningArea(new QWidget(this))
     , m_reasoning(new MessageTextView(m_reasoningArea))
-    , m_body(new MessageTextView(this))
+    , m_content(new ReplyBody(
+          role == core::Role::User ? ReplyBody::Format::Plain : ReplyBody::Format::Markdown,
+          role == core::Role::User ? tr("Message text") : tr("Reply text"), this))
     , m_errorArea(new QWidget(this))
     , m_errorLabel(new QLabel(m_errorArea))
     , m_continueButton(new QPushButton(tr("Continue"), m_errorArea))
@@ -168,7 +171,6 @@ MessageWidget::MessageWidget(core::Role role, const QString& author, QWidget* pa
     , m_editButton(nullptr)
     , m_regenerateButton(nullptr)
     , m_continueAction(nullptr)
-    , m_markdown(m_body->document())
 {
     const bool user = role == core::Role::User;
     setAccessibleName(user ? tr("Your message") : tr("Reply from %1").arg(author));
@@ -205,9 +207,9 @@ MessageWidget::MessageWidget(core::Role role, const QString& author, QWidget* pa
     m_reasoningArea->hide();
     layout->addWidget(m_reasoningArea);
 
-    m_body->setAccessibleName(user ? tr("Message text") : tr("Reply text"));
-    m_body->hide(); // until there is text: a failed reply may have none
-    layout->addWidget(m_body);
+    m_content->hide(); // until there is text: a failed reply may have none
+    connect(m_content, &ReplyBody::approvalChosen, this, &MessageWidget::toolApprovalChosen);
+    layout->addWidget(m_content);
 
     auto* errorLayout = new QHBoxLayout(m_errorArea);
     errorLayout->setContentsMargins(12, 8, 8, 8);
@@ -279,42 +281,67 @@ QAbstractButton* MessageWidget::addAction(const QString& text, const QString& ac
 
 void MessageWidget::setText(const QString& text)
 {
-    if (text == this->text() && !(text.isEmpty() && m_body->isVisible()))
-        return; // unchanged: a re-render would only cost time and move the selection
-    if (m_role == core::Role::User) {
-        // The user's own words are shown as typed, not as Markdown.
-        m_plainText = text;
-        m_body->setPlainText(text);
-    } else {
-        m_markdown.setText(text);
-    }
-    m_body->setVisible(!text.isEmpty() && !isEditing());
+    // The user's own words are shown as typed, a reply as Markdown (see the ReplyBody's format).
+    m_content->setText(text); // unchanged segments are not rendered again
+    updateContentVisibility();
     updateActions();
 }
 
 void MessageWidget::appendText(const QString& chunk)
 {
-    if (m_role == core::Role::User) {
-        setText(m_plainText + chunk);
+    if (chunk.isEmpty())
         return;
-    }
-    const bool first = m_markdown.text().isEmpty();
-    m_markdown.append(chunk);
-    if (first && !chunk.isEmpty()) {
-        m_body->show();
-        endThinking(); // the answer started
+    const bool first = text().isEmpty();
+    m_content->appendText(chunk);
+    if (first) {
+        updateContentVisibility();
+        if (m_role != core::Role::User)
+            endThinking(); // the answer started
         updateActions();
     }
 }
 
 QString MessageWidget::text() const
 {
-    return m_role == core::Role::User ? m_plainText : m_markdown.text();
+    return m_content->text();
+}
+
+void MessageWidget::updateToolCall(const core::ToolCallEvent& event)
+{
+    if (m_content->updateToolCall(event)) {
+        // The model acts: whatever it thought before the call is over, and the header must
+        // not go on counting while the tool runs.
+        endThinking();
+        updateContentVisibility();
+        updateActions();
+    }
+}
+
+void MessageWidget::setToolCalls(const QList<core::ToolCallRecord>& records)
+{
+    m_content->setToolCalls(records);
+    updateContentVisibility();
+    updateActions();
+}
+
+QList<ToolCard*> MessageWidget::toolCards() const
+{
+    return m_content->toolCards();
+}
+
+void MessageWidget::updateContentVisibility()
+{
+    m_content->setVisible(!m_content->isBlank() && !isEditing());
+}
+
+MessageTextView* MessageWidget::body() const
+{
+    return m_content->firstTextView();
 }
 
 QTextDocument* MessageWidget::bodyDocument() const
 {
-    return m_body->document();
+    return body()->document();
 }
 
 void MessageWidget::appendReasoning(const QString& chunk)
@@ -536,7 +563,7 @@ void MessageWidget::beginEdit()
     m_editor = new Composer(m_editArea);
     m_editor->setAccessibleName(tr("Edited message"));
     m_editor->setPlaceholderText(tr("Edit the message…"));
-    m_editor->setPlainText(m_plainText);
+    m_editor->setPlainText(text());
     m_editor->installEventFilter(this); // Escape cancels
     editLayout->addWidget(m_editor);
     auto* buttons = new QHBoxLayout;
@@ -558,8 +585,8 @@ void MessageWidget::beginEdit()
     connect(m_editor, &Composer::submitted, this, &MessageWidget::editSubmitted);
 
     auto* layout = static_cast<QVBoxLayout*>(this->layout());
-    layout->insertWidget(layout->indexOf(m_body), m_editArea);
-    m_body->hide();
+    layout->insertWidget(layout->indexOf(m_content), m_editArea);
+    m_content->hide();
     updateActions();
     m_editor->setFocus();
     QTextCursor cursor = m_editor->textCursor();
@@ -576,7 +603,7 @@ void MessageWidget::endEdit()
     // Later: the request may come from one of the editor's own buttons.
     m_editArea->deleteLater();
     m_editArea = nullptr;
-    m_body->setVisible(!text().isEmpty());
+    updateContentVisibility();
     updateActions();
 }
 
@@ -703,7 +730,7 @@ void MessageWidget::changeEvent(QEvent* event)
         applyPalette();
         // Code backgrounds are baked into the document: render the finished text again once.
         if (m_role == core::Role::Assistant && !m_streaming)
-            m_markdown.setText(QString(m_markdown.text()));
+            m_content->renderAgain();
     }
 }
 
@@ -725,8 +752,8 @@ void MessageWidget::applyPalette()
     reasoning.setColor(QPalette::Text, mix(text, base, 0.4));
     m_reasoning->setPalette(reasoning);
 
-    m_markdown.setCodeBackground(mix(base, text, 0.07));
-    m_markdown.setTableBorder(mix(base, text, 0.25));
+    m_content->setCodeBackground(mix(base, text, 0.07));
+    m_content->setTableBorder(mix(base, text, 0.25));
 }
 
 } // namespace keel::ui

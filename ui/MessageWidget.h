@@ -5,11 +5,12 @@
 // messages, in place) and Regenerate or Continue (replies). The actions are drawn while the
 // pointer is over the message or one of them has keyboard focus (always for the latest message).
 // Appending to a streaming reply re-renders only this message, and in it only the unfinished
-// tail (see StreamingMarkdown).
+// tail (see StreamingMarkdown). A reply's tool calls are cards between its text, where they were
+// made (see ReplyBody).
 #pragma once
 
 #include "core/chat/ChatTypes.h"
-#include "ui/StreamingMarkdown.h"
+#include "core/tools/ToolTypes.h"
 
 #include <QWidget>
 
@@ -24,6 +25,8 @@ namespace keel::ui {
 class BranchNavigator;
 class Composer;
 class MessageTextView;
+class ReplyBody;
+class ToolCard;
 
 class MessageWidget : public QWidget {
     Q_OBJECT
@@ -32,11 +35,21 @@ public:
 
     core::Role role() const { return m_role; }
 
-    // The whole text at once (a finished or restored message).
+    // The whole text at once (a finished or restored message). With tool cards, the text is
+    // split again at their positions.
     void setText(const QString& text);
-    // The next piece of a streaming reply.
+    // The next piece of a streaming reply (after the last tool card, if any).
     void appendText(const QString& chunk);
     QString text() const;
+
+    // A call of this reply started or changed: creates its card (placed after the text received
+    // so far, i.e. at event.textOffset) or updates it.
+    void updateToolCall(const core::ToolCallEvent& event);
+    // A stored reply's calls; call after setText: the text is split at the records' textOffsets
+    // and the cards placed between.
+    void setToolCalls(const QList<core::ToolCallRecord>& records);
+    QList<ToolCard*> toolCards() const;
+    ReplyBody* replyBody() const { return m_content; }
 
     // The "Thinking" section above the answer: the model's reasoning as plain text. While the
     // model thinks (streaming, no answer text yet) it is expanded and its header counts the
@@ -107,7 +120,8 @@ public:
     void setNote(const QString& note);
     QString note() const;
 
-    MessageTextView* body() const { return m_body; }
+    // The first text segment (all of the text when the reply made no tool calls).
+    MessageTextView* body() const;
     QTextDocument* bodyDocument() const;
     QPushButton* retryButton() const { return m_retryButton; }
 
@@ -119,6 +133,7 @@ Q_SIGNALS:
     void editSubmitted(const QString& text);
     void previousVersionRequested();
     void nextVersionRequested();
+    void toolApprovalChosen(const QString& callId, keel::core::ToolApproval approval);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -132,6 +147,7 @@ private:
     void updateReasoningSection();
     void showReasoning();
     void updateActions();
+    void updateContentVisibility();
     QAbstractButton* addAction(const QString& text, const QString& accessibleName);
 
     const core::Role m_role;
@@ -139,7 +155,7 @@ private:
     QAbstractButton* m_thinkingToggle;
     QWidget* m_reasoningArea; // the reasoning text, indented beside a quiet rule
     MessageTextView* m_reasoning;
-    MessageTextView* m_body;
+    ReplyBody* m_content; // text segments and tool cards
     QWidget* m_errorArea;
     QLabel* m_errorLabel;
     QPushButton* m_continueButton;
@@ -155,8 +171,6 @@ private:
     QAbstractButton* m_continueAction;
     QVariantAnimation* m_flash = nullptr;
     qreal m_flashLevel = 0; // 1 right after flash(), fading to 0
-    StreamingMarkdown m_markdown;
-    QString m_plainText; // the body of a user message
     QString m_reasoningText;
     bool m_streaming = false;
     bool m_thinkingEnded = false;

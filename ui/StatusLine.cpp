@@ -54,6 +54,12 @@ QString StatusLine::phaseText(core::TurnPhase phase)
         return tr("Streaming");
     case core::TurnPhase::Retrying:
         return tr("Retrying…");
+    case core::TurnPhase::PreparingTools:
+        return tr("Starting tools…");
+    case core::TurnPhase::AwaitingApproval:
+        return tr("Awaiting approval");
+    case core::TurnPhase::RunningTool:
+        return tr("Running tool");
     }
     return {};
 }
@@ -84,7 +90,12 @@ void StatusLine::showHeartbeat(const core::TurnHeartbeat& heartbeat)
         display(retryText(heartbeat) + kSeparator + formatElapsed(heartbeat.elapsedMs), false);
         return;
     }
-    QStringList parts{phaseText(heartbeat.phase), formatElapsed(heartbeat.elapsedMs)};
+    QString phase = phaseText(heartbeat.phase);
+    if (heartbeat.phase == core::TurnPhase::RunningTool && !heartbeat.toolName.isEmpty())
+        phase = tr("Running %1").arg(heartbeat.toolName);
+    else if (heartbeat.phase == core::TurnPhase::AwaitingApproval && !heartbeat.toolName.isEmpty())
+        phase = tr("Awaiting approval for %1").arg(heartbeat.toolName);
+    QStringList parts{phase, formatElapsed(heartbeat.elapsedMs)};
     if (heartbeat.phase == core::TurnPhase::Streaming && m_streamStartMs < 0) {
         m_streamStartMs = heartbeat.elapsedMs;
         m_streamStartTokens = heartbeat.tokens;

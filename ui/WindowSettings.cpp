@@ -84,6 +84,8 @@ SettingsDialog* WindowSettings::openSettings()
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_dialog, &SettingsDialog::listModelsRequested, this,
                 &WindowSettings::listModelsRequested);
+        connect(m_dialog, &SettingsDialog::inspectServerRequested, this,
+                &WindowSettings::inspectMcpServerRequested);
     }
     m_dialog->show();
     m_dialog->raise();
@@ -95,6 +97,13 @@ void WindowSettings::onModelsListed(const core::ModelListResult& result)
 {
     if (m_dialog != nullptr)
         m_dialog->onModelsListed(result);
+}
+
+void WindowSettings::onMcpServerInspected(const QString& requestId,
+                                          const core::McpServerStatus& status)
+{
+    if (m_dialog != nullptr)
+        m_dialog->onServerInspected(requestId, status);
 }
 
 void WindowSettings::newChatFromAssistant(const QString& assistantId)

@@ -1,11 +1,12 @@
 // WindowSettings: what the configuration adds to a chat window: the chat header (model picker,
 // parameter overrides), the onboarding page shown while no provider is set up, the Settings
-// dialog (Ctrl+,) and its wiring to the engine's model listing, the "New chat from assistant"
-// menu, and the appearance (transcript font, send key) applied live. Application-wide
-// appearance (the palette) belongs to the app, which owns the QApplication.
+// dialog (Ctrl+,) and its wiring to the engine's model listing and MCP server checks, the "New chat
+// from assistant" menu, and the appearance (transcript font, send key) applied live.
+// Application-wide appearance (the palette) belongs to the app, which owns the QApplication.
 #pragma once
 
 #include "core/chat/ChatTypes.h"
+#include "core/mcp/McpTypes.h"
 #include "core/settings/SettingsTypes.h"
 
 #include <QObject>
@@ -44,9 +45,12 @@ public:
 
 Q_SIGNALS:
     void listModelsRequested(const keel::core::ModelListRequest& request);
+    void inspectMcpServerRequested(const QString& requestId,
+                                   const keel::core::McpServerConfig& config);
 
 public Q_SLOTS:
     void onModelsListed(const keel::core::ModelListResult& result);
+    void onMcpServerInspected(const QString& requestId, const keel::core::McpServerStatus& status);
 
 private:
     void rebuildAssistantsMenu();

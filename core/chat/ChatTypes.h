@@ -3,6 +3,7 @@
 #pragma once
 
 #include "net/HttpRequest.h" // ProxyConfig
+#include "tools/ToolTypes.h"
 
 #include <QByteArray>
 #include <QList>
@@ -14,11 +15,19 @@
 
 namespace keel::core {
 
-enum class Role { System, User, Assistant };
+enum class Role { System, User, Assistant, Tool };
 
+// One message of the conversation as sent to a provider. A reply that used tools becomes
+// several: the assistant's text with the calls it made, one Tool message per result, then the
+// assistant's next text (chatMessagesFor in chat/ToolHistory.h does that expansion).
 struct ChatMessage {
     Role role = Role::User;
     QString content;
+    QList<ToolCall> toolCalls; // Assistant: the calls it made after its content
+    // Tool: the call this result answers (id and name), and whether the tool failed.
+    QString toolCallId;
+    QString toolName;
+    bool isError = false;
 };
 
 // Where and how to reach a provider. The API key is carried in memory only.
@@ -62,6 +71,11 @@ struct TurnRequest {
     // (a reply being continued), saved in front of the new text.
     qint64 persistMessageId = 0;
     QString persistPrefix;
+
+    // Tools: what the turn may offer and run. `tools` is what the provider request carries;
+    // the turn fills it from the tool registry when toolOptions.enabled (tests may set it).
+    ToolOptions toolOptions;
+    QList<ToolSpec> tools;
 };
 
 struct Usage {
@@ -69,7 +83,15 @@ struct Usage {
     qint64 outputTokens = -1;
 };
 
-enum class TurnPhase { Connecting, WaitingForFirstToken, Streaming, Retrying };
+enum class TurnPhase {
+    Connecting,
+    WaitingForFirstToken,
+    Streaming,
+    Retrying,
+    PreparingTools,   // starting MCP servers and listing their tools before the first request
+    AwaitingApproval, // a tool call waits for the user's Allow / Deny
+    RunningTool,      // toolName names it (or them: "echo, get-sum")
+};
 
 struct TurnHeartbeat {
     QString turnId;
@@ -82,6 +104,8 @@ struct TurnHeartbeat {
     qint64 retryInMs = 0;
     int attempt = 1;
     int maxAttempts = 1;
+    QString toolName; // AwaitingApproval / RunningTool
+    int step = 1;     // model calls of the turn so far (tool use makes several)
 };
 
 // Everything that arrived since the previous delta signal of the same turn.
@@ -123,7 +147,9 @@ struct TurnResult {
     TurnError error;
     qint64 durationMs = 0;
     qint64 bytes = 0;
-    qint64 tokens = 0; // content and reasoning deltas received, as in TurnHeartbeat
+    qint64 tokens = 0;               // content and reasoning deltas received, as in TurnHeartbeat
+    QList<ToolCallRecord> toolCalls; // every call of the turn, in order
+    int steps = 1;                   // model calls made
 };
 
 struct ModelInfo {

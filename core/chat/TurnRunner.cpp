@@ -2,8 +2,10 @@
 #include "chat/TurnRunner.h"
 
 #include "ThreadCheck.h"
+#include "chat/ToolStep.h"
 #include "store/Store.h"
 #include "store/StoreClient.h"
+#include "tools/ToolRegistry.h"
 
 #include <QRandomGenerator>
 #include <QThread>
@@ -29,18 +31,20 @@ QString hostOf(const QString& url)
 } // namespace
 
 TurnRunner::TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, CurlMulti& curl,
-                       Store* store, QObject* parent)
+                       Store* store, ToolRegistry* tools, QObject* parent)
     : QObject(parent)
     , m_request(std::move(request))
     , m_provider(std::move(provider))
     , m_curl(curl)
     , m_store(m_request.persistMessageId > 0 ? store : nullptr)
+    , m_tools(tools)
     , m_coalescer(m_request.turnId)
 {
     m_result.turnId = m_request.turnId;
     if (m_request.provider.baseUrl.trimmed().isEmpty())
         m_request.provider.baseUrl = m_provider->defaultBaseUrl();
     m_request.maxAttempts = std::max(1, m_request.maxAttempts);
+    m_stepTextStart = m_request.persistPrefix.size();
     m_retryTimer.setSingleShot(true);
     m_retryTimer.setTimerType(Qt::PreciseTimer); // honour Retry-After to the millisecond
     connect(&m_retryTimer, &QTimer::timeout, this, &TurnRunner::startAttempt);
@@ -49,6 +53,8 @@ TurnRunner::TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, 
     m_heartbeatTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] {
         emitHeartbeat();
+        if (m_toolStep)
+            m_toolStep->reportRunning(); // the cards' clocks move with the heartbeat
         saveProgress(); // once a second: a crash loses at most the last second of the reply
     });
 }
@@ -65,7 +71,20 @@ void TurnRunner::start()
     m_elapsed.start();
     m_sinceLastByte.start();
     m_heartbeatTimer.start();
-    startAttempt();
+    if (!m_request.toolOptions.enabled || !m_tools || !m_request.tools.isEmpty()) {
+        startAttempt();
+        return;
+    }
+    // MCP servers may still be starting: the first request waits for their tool lists.
+    m_preparingTools = true;
+    emitHeartbeat();
+    m_tools->prepare(m_request.toolOptions, this, [this](QList<ToolSpec> tools, QStringList) {
+        m_preparingTools = false;
+        if (m_finished)
+            return;
+        m_request.tools = std::move(tools);
+        startAttempt();
+    });
 }
 
 void TurnRunner::startAttempt()
@@ -77,6 +96,7 @@ void TurnRunner::startAttempt()
     m_httpOk = false;
     m_errorBody.clear();
     m_streamError.reset();
+    m_collector.clear();
     emitHeartbeat(); // the GUI shows "Connecting" at once, not after a second
     HttpRequest http = m_provider->buildRequest(m_request); // transport included
     m_transfer = m_curl.start(http, this);
@@ -86,17 +106,33 @@ void TurnRunner::cancel()
 {
     if (m_finished)
         return;
+    if (m_toolStep) {
+        m_toolStep->cancel(tr("Stopped by the user.")); // MCP calls get notifications/cancelled
+        finish(TurnOutcome::Cancelled, {ErrorKind::Cancelled, tr("Stopped."), 0, false});
+        return;
+    }
     if (m_transfer)
         m_curl.cancel(*m_transfer); // -> onFinished(Cancelled)
     else
         finish(TurnOutcome::Cancelled, {ErrorKind::Cancelled, tr("Stopped."), 0, false});
 }
 
+void TurnRunner::answerToolApproval(const QString& callId, ToolApproval approval)
+{
+    if (m_toolStep && !m_finished)
+        m_toolStep->answer(callId, approval);
+}
+
 TurnPhase TurnRunner::phase() const
 {
+    if (m_preparingTools)
+        return TurnPhase::PreparingTools;
+    if (m_toolStep)
+        return m_toolStep->isAwaitingApproval() ? TurnPhase::AwaitingApproval
+                                                : TurnPhase::RunningTool;
     if (m_retryTimer.isActive())
         return TurnPhase::Retrying;
-    if (m_tokens > 0)
+    if (m_stepTokens > 0)
         return TurnPhase::Streaming;
     return m_gotHead ? TurnPhase::WaitingForFirstToken : TurnPhase::Connecting;
 }
@@ -112,6 +148,12 @@ void TurnRunner::emitHeartbeat()
     beat.idleMs = m_sinceLastByte.elapsed();
     beat.attempt = std::max(1, m_attempt);
     beat.maxAttempts = m_request.maxAttempts;
+    beat.step = m_step;
+    if (beat.phase == TurnPhase::AwaitingApproval || beat.phase == TurnPhase::RunningTool) {
+        beat.toolName = beat.phase == TurnPhase::AwaitingApproval ? m_toolStep->awaitingNames()
+                                                                  : m_toolStep->runningNames();
+        beat.idleMs = 0; // nothing is expected from the server while tools run
+    }
     if (m_retryTimer.isActive()) {
         beat.retryInMs = m_retryTimer.remainingTime();
         ++beat.attempt; // the one about to start: "retrying in 2 s (attempt 2 of 3)"
@@ -124,16 +166,18 @@ void TurnRunner::saveProgress()
     if (!m_store)
         return;
     // Text only grows, so comparing sizes is enough to know whether anything is new.
-    if (m_result.text.size() == m_savedTextSize
-        && m_result.reasoning.size() == m_savedReasoningSize)
+    const QString toolCalls = toolCallRecordsToJson(allToolCalls());
+    if (m_result.text.size() == m_savedTextSize && m_result.reasoning.size() == m_savedReasoningSize
+        && toolCalls == m_savedToolCalls)
         return;
     m_savedTextSize = m_result.text.size();
     m_savedReasoningSize = m_result.reasoning.size();
+    m_savedToolCalls = toolCalls;
     const qint64 id = m_request.persistMessageId;
     const QString content = m_request.persistPrefix + m_result.text;
     const QString reasoning = m_result.reasoning;
-    StoreClient(m_store).post([id, content, reasoning](Store* store) {
-        store->saveStreamingText(id, content, reasoning);
+    StoreClient(m_store).post([id, content, reasoning, toolCalls](Store* store) {
+        store->saveStreamingText(id, content, reasoning, toolCalls);
     });
 }
 
@@ -163,10 +207,15 @@ bool TurnRunner::apply(const StreamEvents& events)
         if (const auto* text = std::get_if<TextDelta>(&event)) {
             addText(text->text);
             ++m_tokens;
+            ++m_stepTokens;
         } else if (const auto* reasoning = std::get_if<ReasoningDelta>(&event)) {
             m_result.reasoning += reasoning->text;
             m_coalescer.addReasoning(reasoning->text);
             ++m_tokens;
+            ++m_stepTokens;
+        } else if (const auto* toolCall = std::get_if<ToolCallDelta>(&event)) {
+            m_collector.add(*toolCall);
+            ++m_stepTokens; // a call being written is output: no retry after it
         } else if (const auto* usage = std::get_if<UsageEvent>(&event)) {
             m_result.usage = usage->usage;
         } else if (const auto* finish = std::get_if<FinishEvent>(&event)) {
@@ -175,7 +224,6 @@ bool TurnRunner::apply(const StreamEvents& events)
             m_streamError = error->error;
             return false;
         }
-        // Tool-call deltas are consumed by the tool loop (a later layer); ignored here.
     }
     return true;
 }
@@ -219,6 +267,10 @@ void TurnRunner::onFinished(const TransferOutcome& outcome)
         fail(*m_streamError);
         return;
     }
+    if (!m_collector.isEmpty()) {
+        beginToolStep();
+        return;
+    }
     if (m_result.finishReason.isEmpty() && !m_mapper->sawEndOfStream()) {
         finish(TurnOutcome::Incomplete,
                {ErrorKind::Protocol,
@@ -258,7 +310,7 @@ void TurnRunner::fail(TurnError error)
 {
     // Only before the first token: after it, a retry would throw away or duplicate what the
     // user already sees, so the partial reply is kept and offered for Retry / Continue instead.
-    const bool beforeFirstToken = m_tokens == 0;
+    const bool beforeFirstToken = m_stepTokens == 0;
     const bool waitAcceptable = error.retryAfterMs <= kMaxRetryAfterMs;
     if (error.retryable && beforeFirstToken && waitAcceptable
         && m_attempt < m_request.maxAttempts) {
@@ -277,12 +329,10 @@ void TurnRunner::fail(TurnError error)
     finish(TurnOutcome::Error, std::move(error));
 }
 
-void TurnRunner::finish(TurnOutcome outcome, TurnError error)
+void TurnRunner::flushThinkTags()
 {
-    m_finished = true;
-    m_heartbeatTimer.stop();
-    m_retryTimer.stop();
     const ThinkTagSplitter::Split rest = m_thinkTags.finish();
+    m_thinkTags = ThinkTagSplitter();
     if (!rest.reasoning.isEmpty()) {
         m_result.reasoning += rest.reasoning;
         m_coalescer.addReasoning(rest.reasoning);
@@ -291,7 +341,93 @@ void TurnRunner::finish(TurnOutcome outcome, TurnError error)
         m_result.text += rest.text;
         m_coalescer.addText(rest.text);
     }
+}
+
+QList<ToolCallRecord> TurnRunner::allToolCalls() const
+{
+    QList<ToolCallRecord> records = m_toolRecords;
+    if (m_toolStep)
+        records += m_toolStep->records();
+    return records;
+}
+
+void TurnRunner::beginToolStep()
+{
+    flushThinkTags();
+    m_coalescer.flush(); // the text before the calls reaches the GUI before their cards
+    const QList<ToolCall> calls = m_collector.calls(m_step);
+    m_collector.clear();
+    // The step limit counts model calls: at the last one, calls are reported but not run.
+    m_stepRefusal = m_step >= m_request.toolOptions.maxSteps
+                        ? tr("Not run: the turn reached its limit of %1 model calls (tool steps "
+                             "can be raised in Settings ▸ Tools).")
+                              .arg(m_request.toolOptions.maxSteps)
+                        : QString();
+    const qsizetype textOffset = m_request.persistPrefix.size() + m_result.text.size();
+    m_toolStep = std::make_unique<ToolStep>(m_request.turnId, m_step, textOffset, calls,
+                                            m_request.tools, m_request.toolOptions, m_tools);
+    connect(m_toolStep.get(), &ToolStep::callUpdated, this, [this](const ToolCallEvent& event) {
+        Q_EMIT toolCallUpdated(event);
+        if (event.state != ToolCallState::Running && event.state != ToolCallState::AwaitingApproval)
+            saveProgress(); // a result is kept at once, not a second later
+    });
+    // Queued: the step may finish inside start() (every call denied), and the next request
+    // should not start from inside it.
+    connect(m_toolStep.get(), &ToolStep::finished, this, &TurnRunner::onToolStepFinished,
+            Qt::QueuedConnection);
+    m_toolStep->start(m_stepRefusal);
+    emitHeartbeat();
+}
+
+void TurnRunner::onToolStepFinished()
+{
+    if (m_finished || !m_toolStep)
+        return;
+    const QList<ToolCallRecord> records = m_toolStep->records();
+    m_toolRecords += records;
+    m_toolStep.reset();
+    if (!m_stepRefusal.isEmpty()) {
+        finish(TurnOutcome::Incomplete, {ErrorKind::None, m_stepRefusal, 0, false});
+        return;
+    }
+    // The model reads its own calls and their results, then goes on.
+    const qsizetype stepEnd = m_request.persistPrefix.size() + m_result.text.size();
+    ChatMessage assistant;
+    assistant.role = Role::Assistant;
+    assistant.content =
+        (m_request.persistPrefix + m_result.text).mid(m_stepTextStart, stepEnd - m_stepTextStart);
+    m_stepTextStart = stepEnd;
+    for (const ToolCallRecord& record : records)
+        assistant.toolCalls.append(record.call);
+    m_request.messages.append(assistant);
+    for (const ToolCallRecord& record : records) {
+        ChatMessage result;
+        result.role = Role::Tool;
+        result.content = record.result.modelText();
+        result.toolCallId = record.call.id;
+        result.toolName = record.call.name;
+        result.isError = record.result.isError;
+        m_request.messages.append(result);
+    }
+    ++m_step;
+    m_stepTokens = 0;
+    m_attempt = 0;
+    m_result.finishReason.clear();
+    m_sinceLastByte.restart();
+    saveProgress();
+    startAttempt();
+}
+
+void TurnRunner::finish(TurnOutcome outcome, TurnError error)
+{
+    m_finished = true;
+    m_heartbeatTimer.stop();
+    m_retryTimer.stop();
+    flushThinkTags();
     m_coalescer.flush(); // the last delta always precedes the result
+    m_result.toolCalls = allToolCalls();
+    m_result.steps = m_step;
+    m_toolStep.reset();
     m_result.outcome = outcome;
     m_result.error = std::move(error);
     m_result.durationMs = m_elapsed.elapsed();
@@ -306,6 +442,7 @@ void TurnRunner::finish(TurnOutcome outcome, TurnError error)
         message.usage = m_result.usage;
         message.finishReason = m_result.finishReason;
         message.errorMessage = m_result.error.message;
+        message.toolCalls = m_result.toolCalls;
         switch (outcome) {
         case TurnOutcome::Complete:
             message.status = MessageStatus::Complete;

@@ -1,11 +1,14 @@
 // TurnRunner: one turn on the core loop: builds the provider request, drives the transfer,
 // maps the stream to text, coalesces deltas for the GUI, beats once a second, retries transient
 // failures that happen before the first token, and ends with a TurnResult that always carries
-// every byte of text received, whatever went wrong.
+// every byte of text received, whatever went wrong. A turn with tools is a loop: when the model
+// asks for tool calls, a ToolStep gets them approved and run, their results are appended and
+// the model is called again, until it answers without calls or the step limit is reached.
 #pragma once
 
 #include "chat/ChatTypes.h"
 #include "chat/DeltaCoalescer.h"
+#include "chat/ToolCallCollector.h"
 #include "net/CurlMulti.h"
 #include "providers/Provider.h"
 #include "providers/ThinkTagSplitter.h"
@@ -20,6 +23,8 @@
 namespace keel::core {
 
 class Store;
+class ToolRegistry;
+class ToolStep;
 
 class TurnRunner : public QObject, private TransferSink {
     Q_OBJECT
@@ -28,18 +33,22 @@ public:
     static constexpr int kFirstBackoffMs = 1000;        // doubled per attempt, with +-25 % jitter
     static constexpr qint64 kMaxRetryAfterMs = 120'000; // longer waits are the user's call
 
-    // store (may be null) receives the reply when the request has a persistMessageId.
+    // store (may be null) receives the reply when the request has a persistMessageId; tools
+    // (may be null: no tools) lists and runs the tools the request allows.
     TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, CurlMulti& curl,
-               Store* store = nullptr, QObject* parent = nullptr);
+               Store* store = nullptr, ToolRegistry* tools = nullptr, QObject* parent = nullptr);
     ~TurnRunner() override;
 
     const QString& turnId() const { return m_request.turnId; }
     void start();
     void cancel();
+    // The user's answer to a call's approval card (ignored when nothing waits for it).
+    void answerToolApproval(const QString& callId, ToolApproval approval);
 
 Q_SIGNALS:
     void delta(const keel::core::TurnDelta& delta);
     void heartbeat(const keel::core::TurnHeartbeat& heartbeat);
+    void toolCallUpdated(const keel::core::ToolCallEvent& event);
     // Emitted once; the runner may be deleted afterwards.
     void finished(const keel::core::TurnResult& result);
 
@@ -49,6 +58,10 @@ private:
     void onFinished(const TransferOutcome& outcome) override;
 
     void startAttempt();
+    void beginToolStep();
+    void onToolStepFinished();
+    void flushThinkTags();
+    QList<ToolCallRecord> allToolCalls() const;
     bool apply(const StreamEvents& events); // false: the stream reported an error
     void addText(const QString& text);
     void emitHeartbeat();
@@ -64,6 +77,16 @@ private:
     std::unique_ptr<StreamMapper> m_mapper;
     CurlMulti& m_curl;
     Store* m_store;
+    ToolRegistry* m_tools;
+    ToolCallCollector m_collector;
+    std::unique_ptr<ToolStep> m_toolStep;
+    QList<ToolCallRecord> m_toolRecords; // of the steps already done
+    QString m_stepRefusal;               // why the current step's calls are not run
+    QString m_savedToolCalls;
+    bool m_preparingTools = false;
+    int m_step = 1;
+    qsizetype m_stepTextStart = 0; // where the current step's text starts in the content
+    qint64 m_stepTokens = 0;       // retries are allowed until the step's first token
     qsizetype m_savedTextSize = 0;
     qsizetype m_savedReasoningSize = 0;
     DeltaCoalescer m_coalescer;

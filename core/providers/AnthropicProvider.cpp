@@ -7,6 +7,7 @@
 #include "providers/AnthropicStreamMapper.h"
 #include "providers/ProviderErrors.h"
 #include "providers/RequestSupport.h"
+#include "providers/ToolWire.h"
 #include "providers/WholeResponseMapper.h"
 
 #include <QUrl>
@@ -105,11 +106,69 @@ bool isBlank(const QString& text)
 struct Conversation {
     QString system;
     Json messages = Json::array();
+    // The last assistant message made tool calls: the turn is in the middle of its tool loop.
+    bool endsInToolUse = false;
 };
+
+// Anthropic's ids are [A-Za-z0-9_-]; a conversation begun with another provider may carry others.
+std::string toolUseId(const QString& id)
+{
+    QString safe = id;
+    for (QChar& c : safe) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'_' && c != u'-')
+            c = u'_';
+    }
+    return safe.toStdString();
+}
+
+Json textBlock(const QString& text)
+{
+    return Json{{"type", "text"}, {"text", text.toStdString()}};
+}
+
+// One message as content blocks: its text (if any), then the calls it made; or a tool's result.
+Json contentBlocks(const ChatMessage& message)
+{
+    Json blocks = Json::array();
+    if (message.role == Role::Tool) {
+        Json result = Json{{"type", "tool_result"}, {"tool_use_id", toolUseId(message.toolCallId)}};
+        if (!message.content.isEmpty())
+            result["content"] = message.content.toStdString();
+        if (message.isError)
+            result["is_error"] = true;
+        blocks.push_back(std::move(result));
+        return blocks;
+    }
+    if (!isBlank(message.content))
+        blocks.push_back(textBlock(message.content));
+    if (message.role == Role::Assistant) {
+        for (const ToolCall& call : message.toolCalls)
+            blocks.push_back(Json{{"type", "tool_use"},
+                                  {"id", toolUseId(call.id)},
+                                  {"name", call.name.toStdString()},
+                                  {"input", toolArgumentsObject(call.arguments)}});
+    }
+    return blocks;
+}
+
+// Text alone travels as a plain string (several texts of one turn joined by blank lines); a turn
+// with tool blocks as its list of blocks.
+Json turnContent(const Json& blocks)
+{
+    QStringList texts;
+    for (const Json& block : blocks) {
+        if (block.value("type", std::string()) != "text")
+            return blocks;
+        texts.append(QString::fromStdString(block.value("text", std::string())));
+    }
+    return texts.join(QLatin1String("\n\n")).toStdString();
+}
 
 // Anthropic takes the system prompt as a top-level field and rejects system-role messages, two
 // consecutive messages of the same role and messages without text, so the history is folded into
-// that shape without losing any of its words.
+// that shape without losing any of its words. Tool results are user turns of tool_result blocks,
+// which must come first in theirs: the pairing in toolWireMessages puts them right after the
+// calls, so text merged into that turn follows them.
 Conversation conversation(const TurnRequest& request)
 {
     Conversation result;
@@ -119,37 +178,61 @@ Conversation conversation(const TurnRequest& request)
 
     struct Turn {
         const char* role;
-        QString content;
+        Json blocks;
     };
     std::vector<Turn> turns;
-    for (const ChatMessage& message : request.messages) {
-        if (isBlank(message.content))
-            continue;
+    for (const ChatMessage& message :
+         toolWireMessages(request.messages, !request.tools.isEmpty())) {
         if (message.role == Role::System) {
-            systemParts.append(message.content);
+            if (!isBlank(message.content))
+                systemParts.append(message.content);
             continue;
         }
+        Json blocks = contentBlocks(message);
+        if (blocks.empty())
+            continue;
         const char* role = message.role == Role::Assistant ? "assistant" : "user";
-        if (!turns.empty() && qstrcmp(turns.back().role, role) == 0)
-            turns.back().content += QLatin1String("\n\n") + message.content;
-        else
-            turns.push_back({role, message.content});
+        if (message.role == Role::Assistant)
+            result.endsInToolUse = !message.toolCalls.isEmpty();
+        if (!turns.empty() && qstrcmp(turns.back().role, role) == 0) {
+            for (Json& block : blocks)
+                turns.back().blocks.push_back(std::move(block));
+        } else {
+            turns.push_back({role, std::move(blocks)});
+        }
     }
     // A final assistant message is a prefill the model continues from (Continue after a cut-off
     // reply); Anthropic rejects one that ends in whitespace.
     if (!turns.empty() && qstrcmp(turns.back().role, "assistant") == 0) {
-        QString& content = turns.back().content;
-        qsizetype end = content.size();
-        while (end > 0 && content.at(end - 1).isSpace())
-            --end;
-        content.truncate(end);
+        Json& last = turns.back().blocks.back();
+        if (last.value("type", std::string()) == "text") {
+            QString text = QString::fromStdString(last.value("text", std::string()));
+            qsizetype end = text.size();
+            while (end > 0 && text.at(end - 1).isSpace())
+                --end;
+            text.truncate(end);
+            last["text"] = text.toStdString();
+        }
     }
 
     result.system = systemParts.join(QLatin1String("\n\n"));
     for (const Turn& turn : turns)
-        result.messages.push_back(
-            Json{{"role", turn.role}, {"content", turn.content.toStdString()}});
+        result.messages.push_back(Json{{"role", turn.role}, {"content", turnContent(turn.blocks)}});
     return result;
+}
+
+Json toolDefinitions(const QList<ToolSpec>& tools)
+{
+    Json definitions = Json::array();
+    for (const ToolSpec& tool : tools) {
+        Json definition = Json::object();
+        definition["name"] = tool.name.toStdString();
+        if (!tool.description.isEmpty())
+            definition["description"] = tool.description.toStdString();
+        definition["input_schema"] = toolInputSchema(tool);
+        definitions.push_back(std::move(definition));
+    }
+    return definitions;
 }
 
 TurnError modelListError(const QString& why)
@@ -182,7 +265,11 @@ HttpRequest AnthropicProvider::buildRequest(const TurnRequest& request) const
     applyExtraHeaders(http.headers, request.provider);
 
     Conversation history = conversation(request);
-    const std::optional<int> budget = thinkingBudget(request);
+    std::optional<int> budget = thinkingBudget(request);
+    // With thinking on, Anthropic wants the assistant message that made the pending tool calls to
+    // begin with its signed thinking block, which is not kept; that step goes without thinking.
+    if (history.endsInToolUse)
+        budget.reset();
 
     int maxTokens = defaultMaxTokens(request.model);
     if (request.maxTokens && *request.maxTokens > 0)
@@ -201,6 +288,8 @@ HttpRequest AnthropicProvider::buildRequest(const TurnRequest& request) const
     if (!history.system.isEmpty())
         body["system"] = history.system.toStdString();
     body["messages"] = std::move(history.messages);
+    if (!request.tools.isEmpty())
+        body["tools"] = toolDefinitions(request.tools);
     body["stream"] = request.stream;
     if (budget) {
         // Anthropic rejects temperature (and a top_p below 0.95) together with thinking.

@@ -162,6 +162,11 @@ void AnthropicStreamMapper::onEvent(const SseEvent& event)
             toolDelta.index = blockIndex(payload);
             toolDelta.id = qStringFromUtf8(jsonStringViewMember(*block, "id"));
             toolDelta.name = qStringFromUtf8(jsonStringViewMember(*block, "name"));
+            // The input starts as {} and arrives in input_json_delta fragments; a gateway that
+            // sends it whole here sends no fragments.
+            if (const json* input = jsonMember(*block, "input");
+                input && input->is_object() && !input->empty())
+                toolDelta.argumentsFragment = compactJsonText(*input);
             push(std::move(toolDelta));
         }
         // redacted_thinking holds encrypted reasoning that cannot be shown.

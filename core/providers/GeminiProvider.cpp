@@ -9,6 +9,7 @@
 #include "providers/JsonCounts.h"
 #include "providers/ProviderErrors.h"
 #include "providers/RequestSupport.h"
+#include "providers/ToolWire.h"
 #include "providers/WholeResponseMapper.h"
 
 #include <QRegularExpression>
@@ -92,6 +93,51 @@ std::string utf8(const QString& text)
 {
     const QByteArray bytes = text.toUtf8();
     return std::string(bytes.constData(), static_cast<size_t>(bytes.size()));
+}
+
+// One message as parts: its text, then the calls it made; or a tool's result. The model's own
+// thought signature of a call is not kept, so the first call of each step carries the value
+// Gemini documents for calls that come without one (Gemini 3 refuses them unsigned).
+Json contentParts(const ChatMessage& message)
+{
+    Json parts = Json::array();
+    if (message.role == Role::Tool) {
+        Json response = Json::object();
+        response[message.isError ? "error" : "content"] = utf8(message.content);
+        parts.push_back(
+            Json{{"functionResponse",
+                  {{"name", utf8(message.toolName)}, {"response", std::move(response)}}}});
+        return parts;
+    }
+    if (!message.content.isEmpty())
+        parts.push_back(Json{{"text", utf8(message.content)}});
+    if (message.role != Role::Assistant)
+        return parts;
+    for (qsizetype i = 0; i < message.toolCalls.size(); ++i) {
+        const ToolCall& call = message.toolCalls[i];
+        Json part =
+            Json{{"functionCall",
+                  {{"name", utf8(call.name)}, {"args", toolArgumentsObject(call.arguments)}}}};
+        if (i == 0)
+            part["thoughtSignature"] = "skip_thought_signature_validator";
+        parts.push_back(std::move(part));
+    }
+    return parts;
+}
+
+Json functionDeclarations(const QList<ToolSpec>& tools)
+{
+    Json declarations = Json::array();
+    for (const ToolSpec& tool : tools) {
+        Json declaration = Json::object();
+        declaration["name"] = utf8(tool.name);
+        if (!tool.description.isEmpty())
+            declaration["description"] = utf8(tool.description);
+        if (Json parameters = geminiSchema(toolInputSchema(tool)); !parameters.is_null())
+            declaration["parameters"] = std::move(parameters);
+        declarations.push_back(std::move(declaration));
+    }
+    return declarations;
 }
 
 // The thinking budget the request asks for, if any: an explicit token budget wins over an
@@ -186,31 +232,39 @@ HttpRequest GeminiProvider::buildRequest(const TurnRequest& request) const
 
     // Gemini has no system role: system text goes to systemInstruction. Consecutive turns of one
     // role are merged into one content of several parts, since Gemini expects the roles to
-    // alternate. Empty messages (e.g. a failed reply) are left out: Gemini refuses empty parts.
+    // alternate (so a step's results travel together, as Gemini wants). Empty messages (e.g. a
+    // failed reply) are left out: Gemini refuses empty parts.
     Json systemParts = Json::array();
     if (!request.systemPrompt.trimmed().isEmpty())
         systemParts.push_back(Json{{"text", utf8(request.systemPrompt)}});
 
     Json contents = Json::array();
-    for (const ChatMessage& message : request.messages) {
-        if (message.content.isEmpty())
-            continue;
+    for (const ChatMessage& message :
+         toolWireMessages(request.messages, !request.tools.isEmpty())) {
         if (message.role == Role::System) {
-            systemParts.push_back(Json{{"text", utf8(message.content)}});
+            if (!message.content.isEmpty())
+                systemParts.push_back(Json{{"text", utf8(message.content)}});
             continue;
         }
+        Json parts = contentParts(message);
+        if (parts.empty())
+            continue;
         const char* role = message.role == Role::Assistant ? "model" : "user";
-        Json part = Json{{"text", utf8(message.content)}};
-        if (!contents.empty() && contents.back()["role"] == role)
-            contents.back()["parts"].push_back(std::move(part));
-        else
-            contents.push_back(Json{{"role", role}, {"parts", Json::array({std::move(part)})}});
+        if (!contents.empty() && contents.back()["role"] == role) {
+            for (Json& part : parts)
+                contents.back()["parts"].push_back(std::move(part));
+        } else {
+            contents.push_back(Json{{"role", role}, {"parts", std::move(parts)}});
+        }
     }
 
     Json body = Json::object();
     body["contents"] = std::move(contents);
     if (!systemParts.empty())
         body["systemInstruction"] = Json{{"parts", std::move(systemParts)}};
+    if (!request.tools.isEmpty())
+        body["tools"] =
+            Json::array({Json{{"functionDeclarations", functionDeclarations(request.tools)}}});
 
     Json generation = Json::object();
     if (request.temperature)

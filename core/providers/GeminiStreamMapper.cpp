@@ -206,10 +206,9 @@ void GeminiStreamMapper::onParts(const json& parts)
             // Gemini sends each call whole, once; the arguments are an object, not a string.
             ToolCallDelta delta;
             delta.index = m_toolCalls++;
-            if (const auto* id = jsonStringMember(*call, "id"); id && !id->empty())
+            // Usually there is no id; ToolCallCollector names the call, unique in the turn.
+            if (const auto* id = jsonStringMember(*call, "id"))
                 delta.id = qStringFromUtf8(*id);
-            else
-                delta.id = QStringLiteral("call_%1").arg(delta.index);
             if (const auto* name = jsonStringMember(*call, "name"))
                 delta.name = qStringFromUtf8(*name);
             const json* args = jsonMember(*call, "args");

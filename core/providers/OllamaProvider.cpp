@@ -6,6 +6,7 @@
 #include "providers/OllamaStreamMapper.h"
 #include "providers/ProviderErrors.h"
 #include "providers/RequestSupport.h"
+#include "providers/ToolWire.h"
 #include "providers/WholeResponseMapper.h"
 
 #include <QtGlobal>
@@ -25,6 +26,27 @@ const QString kDefaultPort = QStringLiteral("11434");
 Json message(const char* role, const QString& content)
 {
     return Json{{"role", role}, {"content", content.toStdString()}};
+}
+
+// Ollama takes a call's arguments as an object and names the tool a result came from (it has no
+// call ids to match them by).
+Json wireMessage(const ChatMessage& chatMessage)
+{
+    if (chatMessage.role == Role::Tool) {
+        Json result = message("tool", toolResultText(chatMessage));
+        result["tool_name"] = chatMessage.toolName.toStdString();
+        return result;
+    }
+    Json result = message(chatRoleName(chatMessage.role), chatMessage.content);
+    if (chatMessage.role == Role::Assistant && !chatMessage.toolCalls.isEmpty()) {
+        Json calls = Json::array();
+        for (const ToolCall& call : chatMessage.toolCalls)
+            calls.push_back(Json{{"function",
+                                  {{"name", call.name.toStdString()},
+                                   {"arguments", toolArgumentsObject(call.arguments)}}}});
+        result["tool_calls"] = std::move(calls);
+    }
+    return result;
 }
 
 HttpHeaders commonHeaders(const ProviderConfig& config)
@@ -158,12 +180,15 @@ HttpRequest OllamaProvider::buildRequest(const TurnRequest& request) const
     Json messages = Json::array();
     if (!request.systemPrompt.isEmpty())
         messages.push_back(message("system", request.systemPrompt));
-    for (const ChatMessage& chatMessage : request.messages)
-        messages.push_back(message(chatRoleName(chatMessage.role), chatMessage.content));
+    for (const ChatMessage& chatMessage :
+         toolWireMessages(request.messages, !request.tools.isEmpty()))
+        messages.push_back(wireMessage(chatMessage));
 
     Json body = Json::object();
     body["model"] = request.model.toStdString();
     body["messages"] = std::move(messages);
+    if (!request.tools.isEmpty())
+        body["tools"] = functionToolDefinitions(request.tools);
     body["stream"] = request.stream;
 
     Json options = Json::object();

@@ -3,6 +3,7 @@
 #include "providers/OpenAiStreamMapper.h"
 #include "providers/ProviderErrors.h"
 #include "providers/RequestSupport.h"
+#include "providers/ToolWire.h"
 #include "providers/WholeResponseMapper.h"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,32 @@ using Json = nlohmann::ordered_json;
 Json message(const char* role, const QString& content)
 {
     return Json{{"role", role}, {"content", content.toStdString()}};
+}
+
+// An assistant message, with the calls it made; a tool result, answering one by its id.
+Json wireMessage(const ChatMessage& chatMessage)
+{
+    if (chatMessage.role == Role::Tool)
+        return Json{{"role", "tool"},
+                    {"tool_call_id", chatMessage.toolCallId.toStdString()},
+                    {"content", toolResultText(chatMessage).toStdString()}};
+    if (chatMessage.role != Role::Assistant || chatMessage.toolCalls.isEmpty())
+        return message(chatRoleName(chatMessage.role), chatMessage.content);
+
+    Json calls = Json::array();
+    for (const ToolCall& call : chatMessage.toolCalls) {
+        // The arguments travel as the JSON text the model wrote.
+        calls.push_back(Json{{"id", call.id.toStdString()},
+                             {"type", "function"},
+                             {"function",
+                              {{"name", call.name.toStdString()},
+                               {"arguments", toolArgumentsText(call.arguments).toStdString()}}}});
+    }
+    Json result = Json{{"role", "assistant"}};
+    result["content"] =
+        chatMessage.content.isEmpty() ? Json(nullptr) : Json(chatMessage.content.toStdString());
+    result["tool_calls"] = std::move(calls);
+    return result;
 }
 
 QString trimmedBase(const QString& baseUrl)
@@ -47,12 +74,15 @@ HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
     Json messages = Json::array();
     if (!request.systemPrompt.isEmpty())
         messages.push_back(message("system", request.systemPrompt));
-    for (const ChatMessage& chatMessage : request.messages)
-        messages.push_back(message(chatRoleName(chatMessage.role), chatMessage.content));
+    for (const ChatMessage& chatMessage :
+         toolWireMessages(request.messages, !request.tools.isEmpty()))
+        messages.push_back(wireMessage(chatMessage));
 
     Json body = Json::object();
     body["model"] = request.model.toStdString();
     body["messages"] = std::move(messages);
+    if (!request.tools.isEmpty())
+        body["tools"] = functionToolDefinitions(request.tools);
     body["stream"] = request.stream;
     // Without this the usage chunk is never sent when streaming; a few servers reject the field
     // and send usage unasked, which their preset says. Without streaming it is refused.

@@ -2,6 +2,7 @@
 
 #include "providers/MapperSupport.h"
 
+#include <algorithm>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -60,10 +61,62 @@ StreamError inStreamError(const json& error)
     return result;
 }
 
+using ToolCallTrack = OpenAiStreamMapper::ToolCallTrack;
+
+// Which call a fragment belongs to. Streams number them; a whole message lists them in order;
+// some compatible servers stream whole calls without numbers, so a new id (or a second call in
+// one chunk) starts the next call.
+int toolCallIndex(const json& call, int position, const QString& id, ToolCallTrack& tools)
+{
+    int index = 0;
+    if (const json* given = jsonMember(call, "index"); given && given->is_number_integer()) {
+        index = static_cast<int>(
+            std::clamp<json::number_integer_t>(given->get<json::number_integer_t>(), 0, 1 << 20));
+    } else if (!tools.streaming) {
+        index = position;
+    } else if (tools.lastIndex < 0 || position > 0 || (!id.isEmpty() && id != tools.lastId)) {
+        index = tools.lastIndex + 1;
+    } else {
+        index = tools.lastIndex;
+    }
+    tools.lastIndex = index;
+    if (!id.isEmpty())
+        tools.lastId = id;
+    return index;
+}
+
+ToolCallDelta toolCallDelta(const json& call, int position, ToolCallTrack& tools)
+{
+    ToolCallDelta toolDelta;
+    if (const auto* id = jsonStringMember(call, "id"))
+        toolDelta.id = qStringFromUtf8(*id);
+    toolDelta.index = toolCallIndex(call, position, toolDelta.id, tools);
+    if (const json* function = jsonMember(call, "function")) {
+        if (const auto* name = jsonStringMember(*function, "name"))
+            toolDelta.name = qStringFromUtf8(*name);
+        if (const json* arguments = jsonMember(*function, "arguments")) {
+            if (const auto* text = arguments->get_ptr<const json::string_t*>())
+                toolDelta.argumentsFragment = qStringFromUtf8(*text);
+            else if (arguments->is_object()) // a few servers send the object itself
+                toolDelta.argumentsFragment = compactJsonText(*arguments);
+        }
+    }
+    tools.sawToolCalls = true;
+    return toolDelta;
+}
+
+QString normalisedFinishReason(const std::string& reason, const ToolCallTrack& tools)
+{
+    // "function_call" is the legacy name; some servers say "stop" after calls.
+    if (reason == "function_call" || (reason == "stop" && tools.sawToolCalls))
+        return QStringLiteral("tool_calls");
+    return qStringFromUtf8(reason);
+}
+
 // One chunk of the stream, or a whole non-streamed completion: the two differ only in where a
 // choice keeps its text ("delta" / "message") and in tool calls being numbered or not.
 template <typename Push>
-void mapChunk(const json& chunk, const char* messageKey, Push&& push)
+void mapChunk(const json& chunk, const char* messageKey, ToolCallTrack& tools, Push&& push)
 {
     if (const json* error = jsonMember(chunk, "error"); error && !error->is_null()) {
         push(inStreamError(*error));
@@ -89,29 +142,13 @@ void mapChunk(const json& chunk, const char* messageKey, Push&& push)
                     toolCalls && toolCalls->is_array()) {
                     int position = 0;
                     for (const json& call : *toolCalls) {
-                        if (!call.is_object())
-                            continue;
-                        ToolCallDelta toolDelta;
-                        // A whole message lists its calls unnumbered, in order.
-                        toolDelta.index = position++;
-                        if (const json* index = jsonMember(call, "index");
-                            index && index->is_number_integer())
-                            toolDelta.index =
-                                static_cast<int>(index->get<json::number_integer_t>());
-                        if (const auto* id = jsonStringMember(call, "id"))
-                            toolDelta.id = qStringFromUtf8(*id);
-                        if (const json* function = jsonMember(call, "function")) {
-                            if (const auto* name = jsonStringMember(*function, "name"))
-                                toolDelta.name = qStringFromUtf8(*name);
-                            if (const auto* arguments = jsonStringMember(*function, "arguments"))
-                                toolDelta.argumentsFragment = qStringFromUtf8(*arguments);
-                        }
-                        push(std::move(toolDelta));
+                        if (call.is_object())
+                            push(toolCallDelta(call, position++, tools));
                     }
                 }
             }
             if (const auto* reason = jsonStringMember(choice, "finish_reason"))
-                push(FinishEvent{qStringFromUtf8(*reason)});
+                push(FinishEvent{normalisedFinishReason(*reason, tools)});
         }
     }
 
@@ -148,13 +185,15 @@ void OpenAiStreamMapper::onEvent(const SseEvent& event)
         push(malformedDataError(event.data));
         return;
     }
-    mapChunk(chunk, "delta", [this](StreamEvent mapped) { push(std::move(mapped)); });
+    mapChunk(chunk, "delta", m_tools, [this](StreamEvent mapped) { push(std::move(mapped)); });
 }
 
 StreamEvents OpenAiStreamMapper::mapResponse(const json& response)
 {
     StreamEvents events;
-    mapChunk(response, "message",
+    ToolCallTrack tools;
+    tools.streaming = false;
+    mapChunk(response, "message", tools,
              [&events](StreamEvent mapped) { events.push_back(std::move(mapped)); });
     return events;
 }

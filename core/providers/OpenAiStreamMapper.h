@@ -17,9 +17,19 @@ public:
     // error object) as the events its stream would have produced.
     static StreamEvents mapResponse(const nlohmann::json& response);
 
+    // What the mapping remembers about tool calls from one chunk to the next.
+    struct ToolCallTrack {
+        bool streaming = true;
+        bool sawToolCalls = false; // a reason "stop" after calls is still "tool_calls"
+        // For servers that leave out the fragments' index: the call the last fragment was for.
+        int lastIndex = -1;
+        QString lastId;
+    };
+
 private:
     void onEvent(const SseEvent& event) override;
 
+    ToolCallTrack m_tools;
     bool m_done = false;
 };
 

@@ -43,6 +43,8 @@ const char* chatRoleName(Role role)
         return "system";
     case Role::Assistant:
         return "assistant";
+    case Role::Tool:
+        return "tool";
     case Role::User:
         break;
     }

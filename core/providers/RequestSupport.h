@@ -23,7 +23,7 @@ void applyTransport(HttpRequest& http, const TurnRequest& request);
 // A request body: compact JSON. The replace handler guarantees dump() cannot throw, whatever
 // the text holds (QString::toStdString already yields valid UTF-8).
 QByteArray jsonBody(const nlohmann::ordered_json& body);
-// "system" / "user" / "assistant", as OpenAI and Ollama name them.
+// "system" / "user" / "assistant" / "tool", as OpenAI and Ollama name them.
 const char* chatRoleName(Role role);
 
 } // namespace keel::core

@@ -70,6 +70,7 @@ void Settings::load()
         if (!notice.isEmpty())
             m_loadNotices << notice;
     }
+    m_loadNotices << loadToolFiles();
     const QList<ProviderEntry> transient = m_providers; // only transient ones exist before load
     m_providers = providers.value;
     for (const ProviderEntry& entry : transient) {

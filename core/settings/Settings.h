@@ -5,13 +5,18 @@
 // the save to the settings thread. Nothing here touches the disk or the keychain on the
 // owner's thread: the loaders run once before the event loop, the rest is queued.
 //
+// The tool configuration (mcp.json's servers, tools.json's choices) is kept the same way
+// (SettingsTools.cpp).
+//
 // It also answers the one question a turn asks: with this conversation's settings, which
 // provider (with its key and the proxy), which model and which parameters? (resolve)
 #pragma once
 
+#include "mcp/McpTypes.h"
 #include "settings/SecretStore.h"
 #include "settings/SettingsFiles.h"
 #include "settings/SettingsTypes.h"
+#include "tools/ToolSettings.h"
 
 #include <QHash>
 #include <QList>
@@ -58,7 +63,7 @@ public:
              QObject* parent = nullptr);
     ~Settings() override;
 
-    // Reads the three files synchronously (call once, before the event loop runs), connects
+    // Reads the files synchronously (call once, before the event loop runs), connects
     // to the writer and the secret store, probes the keychain and starts reading the keys of
     // the providers that have one. Notices of files moved aside are in loadNotices().
     void load();
@@ -124,6 +129,18 @@ public:
     SecretBackend secretBackend() const { return m_secretBackend; }
     QString secretBackendDetail() const { return m_secretBackendDetail; }
 
+    // --- Tools (SettingsTools.cpp) ---
+    // The MCP servers of mcp.json, in the file's order.
+    const QList<McpServerConfig>& mcpServers() const { return m_mcpServers; }
+    void setMcpServers(const QList<McpServerConfig>& servers);
+    // Entries of mcp.json that load() could not use (human, e.g. a remote server); they stay
+    // in the file.
+    QStringList mcpConfigWarnings() const { return m_mcpWarnings; }
+    const ToolSettings& toolSettings() const { return m_toolSettings; }
+    void setToolSettings(const ToolSettings& settings);
+    // One tool's approval policy, by ToolSpec::key() (the approval card's "Always allow").
+    void setToolPolicy(const QString& key, ToolPolicy policy);
+
     // --- Turns ---
     Resolution resolve(const ConversationSettings& conversation) const;
     void setSessionOverrides(const SessionOverrides& overrides) { m_session = overrides; }
@@ -133,6 +150,8 @@ Q_SIGNALS:
     void providersChanged();
     void assistantsChanged();
     void generalChanged();
+    void mcpServersChanged();
+    void toolSettingsChanged();
     void secretBackendChanged(keel::core::SecretBackend backend, const QString& detail);
     // error "" on success.
     void keySaved(const QString& providerId, const QString& error);
@@ -146,6 +165,9 @@ private:
     void saveProvidersLater();
     void saveAssistantsLater();
     void saveGeneralLater();
+    void saveMcpServersLater();
+    void saveToolSettingsLater();
+    QStringList loadToolFiles(); // returns the notices
     void readStoredKeys();
     void onSecretRead(const QString& tag, const QString& name, const QString& value,
                       const SecretError& error);
@@ -171,6 +193,9 @@ private:
     QString m_proxyPassword;
     QList<Assistant> m_assistants;
     GeneralSettings m_general;
+    QList<McpServerConfig> m_mcpServers;
+    QStringList m_mcpWarnings;
+    ToolSettings m_toolSettings;
     SecretBackend m_secretBackend = SecretBackend::Unknown;
     QString m_secretBackendDetail;
     quint64 m_tagCounter = 0;

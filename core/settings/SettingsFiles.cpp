@@ -1,13 +1,14 @@
 // SettingsFiles: the configuration files on disk. Loading never fails: a missing file gives the
 // defaults, an unusable one is moved aside as FILE.bak with a notice saying so. Saving is
 // atomic (QSaveFile, or a temporary file renamed over settings.ini), so a failed write (a full
-// disk) leaves the previous file as it was. The JSON forms are in SettingsJson.cpp.
+// disk) leaves the previous file as it was. The JSON forms are in SettingsJson.cpp; reading,
+// moving aside and atomic writing, shared with mcp.json and tools.json, in ConfigFile.cpp.
 #include "settings/SettingsFiles.h"
 
+#include "settings/ConfigFile.h"
+
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryFile>
@@ -21,60 +22,10 @@ namespace keel::core {
 
 namespace {
 
-constexpr qint64 kMaxFileSize = 16 * 1024 * 1024; // configuration, not data: larger is damage
-
-struct FileContents {
-    bool exists = false;
-    QByteArray bytes;
-    QString error; // set when it exists but could not be read
-};
-
-FileContents readFile(const QString& path)
-{
-    FileContents contents;
-    const QFileInfo info(path);
-    contents.exists = info.exists() || info.isSymLink();
-    if (!contents.exists)
-        return contents;
-    QFile file(path);
-    if (info.isDir()) {
-        contents.error = QStringLiteral("it is a folder");
-    } else if (info.size() > kMaxFileSize) {
-        contents.error = QStringLiteral("it is larger than %1 MB").arg(kMaxFileSize >> 20);
-    } else if (!file.open(QIODevice::ReadOnly)) {
-        contents.error = file.errorString();
-    } else {
-        contents.bytes = file.readAll();
-        if (file.error() != QFileDevice::NoError)
-            contents.error = file.errorString();
-    }
-    return contents;
-}
-
-// Moves an unusable file to FILE.bak (replacing an older one) and says so, for a banner.
-QString moveAside(const QString& path, const QString& reason, const QString& startedWith)
-{
-    const QString backup = path + QStringLiteral(".bak");
-    const QFileInfo old(backup);
-    if (old.isDir() && !old.isSymLink())
-        QDir(backup).removeRecursively();
-    else if (old.exists() || old.isSymLink())
-        QFile::remove(backup);
-    const QString what =
-        QStringLiteral("%1 could not be read (%2)").arg(QFileInfo(path).fileName(), reason);
-    if (QDir().rename(path, backup)) {
-        return QStringLiteral("%1; it was moved to %2 and Keel started with %3.")
-            .arg(what, QDir::toNativeSeparators(backup), startedWith);
-    }
-    return QStringLiteral("%1 nor moved aside to %2; Keel started with %3, which will replace it "
-                          "when settings are saved.")
-        .arg(what, QDir::toNativeSeparators(backup), startedWith);
-}
-
 template <typename T, typename Parse>
 Loaded<T> loadJsonFile(const QString& path, T defaults, const QString& startedWith, Parse parse)
 {
-    const FileContents contents = readFile(path);
+    const ConfigFileContents contents = readConfigFile(path);
     if (!contents.exists)
         return {defaults, {}};
     QString error = contents.error;
@@ -82,40 +33,7 @@ Loaded<T> loadJsonFile(const QString& path, T defaults, const QString& startedWi
         if (std::optional<T> value = parse(contents.bytes, &error))
             return {*value, {}};
     }
-    return {defaults, moveAside(path, error, startedWith)};
-}
-
-QString saveError(const QString& path, const QString& reason)
-{
-    return QStringLiteral("Could not save %1: %2").arg(QFileInfo(path).fileName(), reason);
-}
-
-QString makeParentDir(const QString& path)
-{
-    const QString dir = QFileInfo(path).absolutePath();
-    if (QDir().mkpath(dir))
-        return {};
-    return saveError(
-        path,
-        QStringLiteral("the folder %1 could not be created").arg(QDir::toNativeSeparators(dir)));
-}
-
-// All or nothing: QSaveFile writes a temporary file and renames it over the old one.
-QString writeAtomically(const QString& path, const QByteArray& bytes)
-{
-    if (QString error = makeParentDir(path); !error.isEmpty())
-        return error;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return saveError(path, file.errorString());
-    if (file.write(bytes) != bytes.size()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return saveError(path, reason);
-    }
-    if (!file.commit())
-        return saveError(path, file.errorString());
-    return {};
+    return {defaults, moveConfigFileAside(path, error, startedWith)};
 }
 
 // ---- settings.ini: every value is checked; out of range is clamped, nonsense is the default.
@@ -315,11 +233,11 @@ Loaded<QList<Assistant>> loadAssistants(const QString& path)
 Loaded<GeneralSettings> loadGeneralSettings(const QString& path)
 {
     const QString startedWith = QStringLiteral("the default settings");
-    const FileContents contents = readFile(path);
+    const ConfigFileContents contents = readConfigFile(path);
     if (!contents.exists)
         return {GeneralSettings{}, {}};
     if (!contents.error.isEmpty())
-        return {GeneralSettings{}, moveAside(path, contents.error, startedWith)};
+        return {GeneralSettings{}, moveConfigFileAside(path, contents.error, startedWith)};
     QString error;
     GeneralSettings settings;
     {
@@ -337,29 +255,29 @@ Loaded<GeneralSettings> loadGeneralSettings(const QString& path)
         }
     }
     if (!error.isEmpty())
-        return {GeneralSettings{}, moveAside(path, error, startedWith)};
+        return {GeneralSettings{}, moveConfigFileAside(path, error, startedWith)};
     return {settings, {}};
 }
 
 QString saveProviders(const QString& path, const QList<ProviderEntry>& providers)
 {
-    return writeAtomically(path, providersToJson(providers));
+    return writeConfigFileAtomically(path, providersToJson(providers));
 }
 
 QString saveAssistants(const QString& path, const QList<Assistant>& assistants)
 {
-    return writeAtomically(path, assistantsToJson(assistants));
+    return writeConfigFileAtomically(path, assistantsToJson(assistants));
 }
 
 QString saveGeneralSettings(const QString& path, const GeneralSettings& settings)
 {
-    if (QString error = makeParentDir(path); !error.isEmpty())
+    if (QString error = makeConfigParentDir(path); !error.isEmpty())
         return error;
     // QSettings writes a temporary file next to settings.ini, which then replaces it in one
     // rename: readers see the old file or the new one, never half of one.
     QTemporaryFile temporary(QFileInfo(path).absoluteFilePath() + QStringLiteral(".XXXXXX"));
     if (!temporary.open())
-        return saveError(path, temporary.errorString());
+        return configSaveError(path, temporary.errorString());
     const QString temporaryName = temporary.fileName();
     temporary.close();
     {
@@ -368,14 +286,14 @@ QString saveGeneralSettings(const QString& path, const GeneralSettings& settings
         writeGeneral(ini, settings);
         ini.sync();
         if (ini.status() != QSettings::NoError)
-            return saveError(path, QStringLiteral("the settings could not be written to %1")
-                                       .arg(QDir::toNativeSeparators(temporaryName)));
+            return configSaveError(path, QStringLiteral("the settings could not be written to %1")
+                                             .arg(QDir::toNativeSeparators(temporaryName)));
     }
     std::error_code failure;
     std::filesystem::rename(std::filesystem::path(temporaryName.toStdU16String()),
                             std::filesystem::path(path.toStdU16String()), failure);
     if (failure)
-        return saveError(path, QString::fromLocal8Bit(failure.message().c_str()));
+        return configSaveError(path, QString::fromLocal8Bit(failure.message().c_str()));
     temporary.setAutoRemove(false); // it is settings.ini now
     return {};
 }

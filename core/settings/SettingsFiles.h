@@ -23,6 +23,10 @@ struct SettingsPaths {
     QString settingsFile() const { return configDir + QStringLiteral("/settings.ini"); }
     // The opt-in secret file used only when no keychain service exists (mode 0600).
     QString secretFile() const { return configDir + QStringLiteral("/secrets.json"); }
+    // MCP servers, in the "mcpServers" format other clients use (mcp/McpConfig.h).
+    QString mcpFile() const { return configDir + QStringLiteral("/mcp.json"); }
+    // Keel's tool choices: policies, step limit (tools/ToolSettings.h).
+    QString toolsFile() const { return configDir + QStringLiteral("/tools.json"); }
 };
 
 // QStandardPaths::AppConfigLocation (which --profile points into the profile).

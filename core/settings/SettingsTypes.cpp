@@ -5,8 +5,10 @@
 // honours it.
 #include "settings/SettingsTypes.h"
 
+#include "mcp/McpTypes.h"
 #include "providers/ProviderPresets.h"
 #include "settings/SecretStore.h"
+#include "tools/ToolSettings.h"
 
 namespace keel::core {
 
@@ -21,6 +23,9 @@ void registerSettingsMetaTypes()
     qRegisterMetaType<SecretBackend>();
     qRegisterMetaType<QList<ProviderEntry>>();
     qRegisterMetaType<QList<Assistant>>();
+    qRegisterMetaType<McpServerConfig>();
+    qRegisterMetaType<QList<McpServerConfig>>();
+    qRegisterMetaType<ToolSettings>();
 }
 
 ProviderConfig ProviderEntry::config() const

@@ -2,6 +2,8 @@
 // whole value it carries; failures go back as saveFailed for the owner to show.
 #include "settings/SettingsWriter.h"
 
+#include "mcp/McpConfig.h"
+
 namespace keel::core {
 
 SettingsWriter::SettingsWriter(SettingsPaths paths, QObject* parent)
@@ -29,6 +31,20 @@ void SettingsWriter::saveGeneralSettings(const keel::core::GeneralSettings& sett
     const QString error = keel::core::saveGeneralSettings(m_paths.settingsFile(), settings);
     if (!error.isEmpty())
         Q_EMIT saveFailed(QStringLiteral("settings"), error);
+}
+
+void SettingsWriter::saveMcpServers(const QList<keel::core::McpServerConfig>& servers)
+{
+    const QString error = keel::core::saveMcpConfig(m_paths.mcpFile(), servers);
+    if (!error.isEmpty())
+        Q_EMIT saveFailed(QStringLiteral("mcp"), error);
+}
+
+void SettingsWriter::saveToolSettings(const keel::core::ToolSettings& settings)
+{
+    const QString error = keel::core::saveToolSettings(m_paths.toolsFile(), settings);
+    if (!error.isEmpty())
+        Q_EMIT saveFailed(QStringLiteral("tools"), error);
 }
 
 void SettingsWriter::flush(const QString& tag)

@@ -3,7 +3,9 @@
 // flush(tag) answers once everything posted before it was written.
 #pragma once
 
+#include "mcp/McpTypes.h"
 #include "settings/SettingsFiles.h"
+#include "tools/ToolSettings.h"
 
 #include <QObject>
 
@@ -18,10 +20,12 @@ public Q_SLOTS:
     void saveProviders(const QList<keel::core::ProviderEntry>& providers);
     void saveAssistants(const QList<keel::core::Assistant>& assistants);
     void saveGeneralSettings(const keel::core::GeneralSettings& settings);
+    void saveMcpServers(const QList<keel::core::McpServerConfig>& servers);
+    void saveToolSettings(const keel::core::ToolSettings& settings);
     void flush(const QString& tag);
 
 Q_SIGNALS:
-    // what: "providers", "assistants" or "settings"; error: human.
+    // what: "providers", "assistants", "settings", "mcp" or "tools"; error: human.
     void saveFailed(const QString& what, const QString& error);
     void flushed(const QString& tag);
 

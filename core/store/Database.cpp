@@ -40,7 +40,7 @@ constexpr int SqliteNotADb = 26;
 const QString MessageColumns =
     QStringLiteral("m.id, m.conversation_id, m.parent_id, m.role, m.content, m.reasoning, m.model, "
                    "m.input_tokens, m.output_tokens, m.status, m.finish_reason, m.error_message, "
-                   "m.created_at, m.updated_at");
+                   "m.created_at, m.updated_at, m.tool_calls");
 const QString ConversationColumns = QStringLiteral(
     "c.id, c.title, c.created_at, c.updated_at, c.pinned, c.current_leaf_id, c.settings_json, "
     "c.source_id");
@@ -84,6 +84,8 @@ QString Database::roleName(Role role)
         return QStringLiteral("user");
     case Role::Assistant:
         return QStringLiteral("assistant");
+    case Role::Tool: // tool results live inside the reply that made the calls; never a row
+        return QStringLiteral("tool");
     }
     return QStringLiteral("user");
 }
@@ -176,6 +178,7 @@ StoredMessage messageFromRow(const QSqlQuery& q)
     m.errorMessage = q.value(11).toString();
     m.createdAt = fromMs(q.value(12).toLongLong());
     m.updatedAt = fromMs(q.value(13).toLongLong());
+    m.toolCalls = toolCallRecordsFromJson(q.value(14).toString());
     return m;
 }
 
@@ -501,7 +504,7 @@ bool Database::migrate(int fromVersion)
         Transaction tx(*this);
         if (!tx.begin())
             return false;
-        const bool ok = version == 0 ? migrateTo1() : migrateTo2();
+        const bool ok = version == 0 ? migrateTo1() : version == 1 ? migrateTo2() : migrateTo3();
         if (!ok || !exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1))
             || !tx.commit())
             return false;
@@ -552,6 +555,13 @@ bool Database::migrateTo1()
             return false;
     }
     return true;
+}
+
+bool Database::migrateTo3()
+{
+    // The calls a reply made and their results (JSON, see ToolCallRecord); "" for none.
+    return exec(
+        QStringLiteral("ALTER TABLE messages ADD COLUMN tool_calls TEXT NOT NULL DEFAULT ''"));
 }
 
 bool Database::migrateTo2()
@@ -945,13 +955,14 @@ std::optional<StoredMessage> Database::appendMessage(const StoredMessage& messag
     if (!run(insert,
              QStringLiteral("INSERT INTO messages (conversation_id, parent_id, role, content,"
                             " search_text, reasoning, model, input_tokens, output_tokens, status,"
-                            " finish_reason, error_message, created_at, updated_at)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                            " finish_reason, error_message, created_at, updated_at, tool_calls)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
              {message.conversationId, nullableId(message.parentId), roleName(message.role),
               nonNull(message.content), storedSearchText(message.content),
               nonNull(message.reasoning), nonNull(message.model), message.usage.inputTokens,
               message.usage.outputTokens, wireName(message.status), nonNull(message.finishReason),
-              nonNull(message.errorMessage), created, updated}))
+              nonNull(message.errorMessage), created, updated,
+              nonNull(toolCallRecordsToJson(message.toolCalls))}))
         return std::nullopt;
     const qint64 id = insert.lastInsertId().toLongLong();
 
@@ -982,23 +993,26 @@ bool Database::saveMessage(const StoredMessage& message)
                QStringLiteral("UPDATE messages SET content = ?, search_text = ?, reasoning = ?,"
                               " status = ?, input_tokens = ?, output_tokens = ?,"
                               " finish_reason = ?, error_message = ?,"
-                              " model = CASE WHEN ? = '' THEN model ELSE ? END, updated_at = ?"
-                              " WHERE id = ?"),
+                              " model = CASE WHEN ? = '' THEN model ELSE ? END, updated_at = ?,"
+                              " tool_calls = ? WHERE id = ?"),
                {nonNull(message.content), storedSearchText(message.content),
                 nonNull(message.reasoning), wireName(message.status), message.usage.inputTokens,
                 message.usage.outputTokens, nonNull(message.finishReason),
                 nonNull(message.errorMessage), nonNull(message.model), nonNull(message.model),
-                nowMs(), message.id});
+                nowMs(), nonNull(toolCallRecordsToJson(message.toolCalls)), message.id});
 }
 
-bool Database::saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning)
+bool Database::saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning,
+                                 const std::optional<QString>& toolCallsJson)
 {
     QSqlQuery q(m_db);
-    return run(
-        q,
-        QStringLiteral("UPDATE messages SET content = ?, search_text = ?, reasoning = ?,"
-                       " status = 'streaming', updated_at = ? WHERE id = ?"),
-        {nonNull(content), storedSearchText(content), nonNull(reasoning), nowMs(), messageId});
+    return run(q,
+               QStringLiteral("UPDATE messages SET content = ?, search_text = ?, reasoning = ?,"
+                              " tool_calls = CASE WHEN ? THEN ? ELSE tool_calls END,"
+                              " status = 'streaming', updated_at = ? WHERE id = ?"),
+               {nonNull(content), storedSearchText(content), nonNull(reasoning),
+                toolCallsJson.has_value(), nonNull(toolCallsJson.value_or(QString())), nowMs(),
+                messageId});
 }
 
 std::optional<QList<StoredMessage>> Database::branchEndingAt(qint64 conversationId, qint64 leafId,

@@ -21,7 +21,7 @@ public:
     enum class OpenMode { ReadWrite, ReadOnly };
 
     // v1: conversations and messages (the tree); v2: the full-text index.
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     Database();
     ~Database(); // close()
@@ -81,7 +81,9 @@ public:
     // that no longer exists (its conversation was purged) is not an error: nothing to save.
     bool saveMessage(const StoredMessage& message);
     // One UPDATE: text so far, status `streaming` (so a crash leaves it `incomplete`).
-    bool saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning);
+    // toolCallsJson: the reply's tool calls (toolCallRecordsToJson); nullopt leaves them.
+    bool saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning,
+                           const std::optional<QString>& toolCallsJson = std::nullopt);
 
     // The latest `count` messages of the current branch, oldest first, with sibling ids.
     std::optional<ConversationPage> loadLatest(qint64 conversationId, int count);
@@ -129,6 +131,7 @@ private:
     bool migrate(int fromVersion);
     bool migrateTo1();
     bool migrateTo2();
+    bool migrateTo3();
     bool recoverStreaming();
     std::optional<int> userVersion();
     QString moveAside();

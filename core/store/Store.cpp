@@ -217,12 +217,13 @@ void Store::saveMessage(const StoredMessage& message)
         reportFailure(this, db);
 }
 
-void Store::saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning)
+void Store::saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning,
+                              const std::optional<QString>& toolCallsJson)
 {
     Database* db = usable(this, m_database);
     if (!db)
         return;
-    if (!db->saveStreamingText(messageId, content, reasoning))
+    if (!db->saveStreamingText(messageId, content, reasoning, toolCallsJson))
         reportFailure(this, db);
 }
 

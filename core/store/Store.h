@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace keel::core {
 
@@ -51,7 +52,8 @@ public Q_SLOTS:
     // Replaces content, reasoning, status, usage, finish reason and error of a stored message.
     void saveMessage(const keel::core::StoredMessage& message);
     // The cheap path for a reply being streamed (called at least once a second).
-    void saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning);
+    void saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning,
+                           const std::optional<QString>& toolCallsJson = std::nullopt);
 
     // Full-text search over titles and message text (CJK included). -> searchFinished(tag)
     void search(const QString& query, int limit, const QString& tag);

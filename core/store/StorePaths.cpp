@@ -11,4 +11,10 @@ QString defaultDatabasePath()
            + QStringLiteral("/keel.sqlite");
 }
 
+QString defaultLogDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/logs");
+}
+
 } // namespace keel::core

@@ -31,6 +31,8 @@ struct StoredMessage {
     // Filled when loaded as part of a branch: all children of this message's parent (itself
     // included), oldest first, for the "‹ 2/3 ›" navigator.
     QList<qint64> siblingIds;
+    // A reply that used tools: its calls and results, placed in `content` by textOffset.
+    QList<ToolCallRecord> toolCalls;
 };
 
 struct ConversationSummary {

@@ -10,6 +10,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <functional>
+
 namespace keel::test {
 
 struct GuiRunResult {
@@ -22,7 +24,8 @@ struct GuiRunResult {
 
 inline GuiRunResult runGuiOnce(const QString& keelBinary, const QString& baseUrl,
                                const QString& prompt, int timeoutMs,
-                               const QStringList& extraArguments = {})
+                               const QStringList& extraArguments = {},
+                               const std::function<void(const QString& profile)>& prepare = {})
 {
     GuiRunResult result;
     static QTemporaryDir dir; // kept for the process lifetime so screenshots can be inspected
@@ -30,6 +33,8 @@ inline GuiRunResult runGuiOnce(const QString& keelBinary, const QString& baseUrl
     const QString diagnostics = dir.filePath(QStringLiteral("diagnostics.json"));
     result.screenshotPath = dir.filePath(QStringLiteral("window.png"));
     QFile::remove(diagnostics);
+    if (prepare)
+        prepare(profile); // e.g. configuration files the run needs
 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
 using namespace keel::core;
 using namespace keel::test;
 
@@ -73,6 +75,9 @@ private Q_SLOTS:
     void realisticStream();
     void randomChunkingIsInvisible();
     void toolUseFragments();
+    void parallelToolUseInManyChunks();
+    void toolUseStartWithWholeInput();
+    void nonStreamedToolUse();
     void errorEventKeepsEarlierText_data();
     void errorEventKeepsEarlierText();
     void errorEventWithoutDetails();
@@ -172,6 +177,88 @@ void AnthropicMapperTest::toolUseFragments()
                          }));
     QVERIFY(run.done);
     QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, run.events);
+}
+
+void AnthropicMapperTest::parallelToolUseInManyChunks()
+{
+    // Two tool_use blocks with no text before them (so they are blocks 0 and 1), their input in
+    // small fragments, fed in every slicing.
+    QByteArray bytes = sseEvent(
+        "message_start",
+        R"({"type":"message_start","message":{"id":"msg_2","type":"message",)"
+        R"("role":"assistant","content":[],"usage":{"input_tokens":300,"output_tokens":1}}})");
+    QStringList expected;
+    const auto block = [&](int index, const QByteArray& id, const QByteArray& name,
+                           const QList<QByteArray>& fragments) {
+        const QByteArray number = QByteArray::number(index);
+        bytes += sseEvent("content_block_start",
+                          R"({"type":"content_block_start","index":)" + number
+                              + R"(,"content_block":{"type":"tool_use","id":")" + id
+                              + R"(","name":")" + name + R"(","input":{}}})");
+        expected.append(
+            QStringLiteral("tool:%1|%2|%3|")
+                .arg(QString::number(index), QString::fromUtf8(id), QString::fromUtf8(name)));
+        for (const QByteArray& fragment : fragments) {
+            QByteArray escaped = fragment;
+            escaped.replace("\"", "\\\"");
+            bytes += sseEvent("content_block_delta",
+                              R"({"type":"content_block_delta","index":)" + number
+                                  + R"(,"delta":{"type":"input_json_delta","partial_json":")"
+                                  + escaped + R"("}})");
+            if (!fragment.isEmpty())
+                expected.append(QStringLiteral("tool:%1|||%2")
+                                    .arg(QString::number(index), QString::fromUtf8(fragment)));
+        }
+        bytes += sseEvent("content_block_stop",
+                          R"({"type":"content_block_stop","index":)" + number + "}");
+    };
+    block(0, "toolu_a", "get_weather",
+          {"", "{\"lo", "cation\": \"Z\xC3\xBC", "rich\", \"", "unit\": \"c\"}"});
+    block(1, "toolu_b", "get_time", {"", "{\"tz\":", " \"CET\"}"});
+    bytes += sseEvent("message_delta", R"({"type":"message_delta","delta":{"stop_reason":)"
+                                       R"("tool_use"},"usage":{"output_tokens":61}})")
+             + sseEvent("message_stop", R"({"type":"message_stop"})");
+    expected.append({QStringLiteral("finish:tool_calls"), QStringLiteral("usage:300/61")});
+
+    const Run whole = feedWhole<Mapper>(bytes);
+    QCOMPARE(whole.events, expected);
+    QVERIFY(whole.done);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, expected);
+    for (quint32 seed = 1; seed <= 20; ++seed)
+        QCOMPARE(feedRandomly<Mapper>(bytes, seed).events, expected);
+}
+
+void AnthropicMapperTest::toolUseStartWithWholeInput()
+{
+    // A gateway that sends the input whole in the block's start (and no fragments).
+    const QByteArray bytes =
+        sseEvent("content_block_start",
+                 R"({"type":"content_block_start","index":0,"content_block":{"type":"tool_use",)"
+                 R"("id":"toolu_w","name":"add","input":{"a":1,"b":2}}})")
+        + sseEvent("message_delta",
+                   R"({"type":"message_delta","delta":{"stop_reason":"tool_use"}})")
+        + sseEvent("message_stop", R"({"type":"message_stop"})");
+    QCOMPARE(feedWhole<Mapper>(bytes).events,
+             (QStringList{QStringLiteral("tool:0|toolu_w|add|{\"a\":1,\"b\":2}"),
+                          QStringLiteral("finish:tool_calls")}));
+}
+
+void AnthropicMapperTest::nonStreamedToolUse()
+{
+    const auto response = nlohmann::json::parse(R"({"id":"msg_3","type":"message",
+        "role":"assistant","model":"claude-sonnet-4-5","content":[
+          {"type":"text","text":"I'll check both."},
+          {"type":"tool_use","id":"toolu_1","name":"get_weather","input":{"city":"Oslo"}},
+          {"type":"tool_use","id":"toolu_2","name":"get_time","input":{}}],
+        "stop_reason":"tool_use","usage":{"input_tokens":400,"output_tokens":90}})");
+    QCOMPARE(describe(Mapper::mapResponse(response)),
+             (QStringList{
+                 QStringLiteral("text:I'll check both."),
+                 QStringLiteral("tool:1|toolu_1|get_weather|{\"city\":\"Oslo\"}"),
+                 QStringLiteral("tool:2|toolu_2|get_time|{}"),
+                 QStringLiteral("usage:400/90"),
+                 QStringLiteral("finish:tool_calls"),
+             }));
 }
 
 void AnthropicMapperTest::errorEventKeepsEarlierText_data()

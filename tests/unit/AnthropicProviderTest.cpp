@@ -80,6 +80,73 @@ QByteArray anthropicError(const char* type, const char* message)
            + R"("},"request_id":"req_011CSHoEeqs5C35K2UUqR7Fy"})";
 }
 
+// json has no QTest::toString and converts too freely for QCOMPARE; compare and show the dumps.
+#define COMPARE_JSON(actual, expected)                                                             \
+    QVERIFY2((actual) == (expected),                                                               \
+             qPrintable(QString::fromStdString((actual).dump() + " != " + (expected).dump())))
+
+ChatMessage chat(Role role, const QString& content)
+{
+    ChatMessage message;
+    message.role = role;
+    message.content = content;
+    return message;
+}
+
+ChatMessage calling(const QString& content, const QList<ToolCall>& calls)
+{
+    ChatMessage message = chat(Role::Assistant, content);
+    message.toolCalls = calls;
+    return message;
+}
+
+ChatMessage toolResult(const QString& id, const QString& name, const QString& content,
+                       bool isError = false)
+{
+    ChatMessage message = chat(Role::Tool, content);
+    message.toolCallId = id;
+    message.toolName = name;
+    message.isError = isError;
+    return message;
+}
+
+ToolSpec tool(const QString& name, const QString& description, const QString& schema)
+{
+    ToolSpec spec;
+    spec.name = name;
+    spec.description = description;
+    spec.inputSchema = schema;
+    return spec;
+}
+
+// Parallel calls (one with arguments that are not JSON) answered by a result and an error, an
+// assistant without text, its answer, then a second step with text before its call.
+TurnRequest toolRequest()
+{
+    TurnRequest request = sampleRequest();
+    request.messages = {
+        chat(Role::User, QStringLiteral("Weather in Oslo, and the time?")),
+        calling({}, {{QStringLiteral("c1"), QStringLiteral("weather"),
+                      QStringLiteral("{\"city\":\"Oslo\"}")},
+                     {QStringLiteral("c2"), QStringLiteral("now"), QStringLiteral("not json")}}),
+        toolResult(QStringLiteral("c1"), QStringLiteral("weather"), QStringLiteral("sunny")),
+        toolResult(QStringLiteral("c2"), QStringLiteral("now"), QStringLiteral("clock broken"),
+                   true),
+        chat(Role::Assistant, QStringLiteral("Sunny; no clock.")),
+        chat(Role::User, QStringLiteral("Again?")),
+        calling(QStringLiteral("Checking."), {{QStringLiteral("c3"), QStringLiteral("weather"),
+                                               QStringLiteral("{\"city\": \"Oslo\"}")}}),
+        toolResult(QStringLiteral("c3"), QStringLiteral("weather"), QStringLiteral("rain")),
+    };
+    request.tools = {
+        tool(QStringLiteral("weather"), QStringLiteral("Weather by city"),
+             QStringLiteral(R"({"type":"object","properties":{"city":{"type":"string"}},)"
+                            R"("required":["city"]})")),
+        tool(QStringLiteral("now"), QStringLiteral("The time"), QString()),
+    };
+    return request;
+}
+
 } // namespace
 
 class AnthropicProviderTest : public QObject {
@@ -105,6 +172,11 @@ private Q_SLOTS:
     void effortMapsToBudget_data();
     void effortMapsToBudget();
     void unencodableTextStillGivesJson();
+    void toolsAndToolHistory();
+    void userTextAfterToolResultsJoinsThem();
+    void thinkingPausesInsideTheToolLoop();
+    void toolHistoryWithoutToolsIsText();
+    void toolIdsAreMadeValid();
 
     void modelsRequest();
     void modelPages();
@@ -423,6 +495,118 @@ void AnthropicProviderTest::unencodableTextStillGivesJson()
     TurnRequest request = sampleRequest();
     request.messages = {{Role::User, QString(QChar(0xD800)) + QStringLiteral("x")}};
     QVERIFY(!body(request).is_discarded());
+}
+
+void AnthropicProviderTest::toolsAndToolHistory()
+{
+    const json parsed = body(toolRequest());
+    const json expectedTools = json::parse(R"([
+        {"name": "weather", "description": "Weather by city",
+         "input_schema": {"type": "object", "properties": {"city": {"type": "string"}},
+                          "required": ["city"]}},
+        {"name": "now", "description": "The time",
+         "input_schema": {"type": "object", "properties": {}}}])");
+    COMPARE_JSON(parsed.value("tools", json()), expectedTools);
+    // Results of one step form one user message; an assistant without text has no text block;
+    // is_error only on the failure.
+    const json expectedMessages = json::parse(R"([
+        {"role": "user", "content": "Weather in Oslo, and the time?"},
+        {"role": "assistant", "content": [
+            {"type": "tool_use", "id": "c1", "name": "weather", "input": {"city": "Oslo"}},
+            {"type": "tool_use", "id": "c2", "name": "now", "input": {}}]},
+        {"role": "user", "content": [
+            {"type": "tool_result", "tool_use_id": "c1", "content": "sunny"},
+            {"type": "tool_result", "tool_use_id": "c2", "content": "clock broken",
+             "is_error": true}]},
+        {"role": "assistant", "content": "Sunny; no clock."},
+        {"role": "user", "content": "Again?"},
+        {"role": "assistant", "content": [
+            {"type": "text", "text": "Checking."},
+            {"type": "tool_use", "id": "c3", "name": "weather", "input": {"city": "Oslo"}}]},
+        {"role": "user", "content": [
+            {"type": "tool_result", "tool_use_id": "c3", "content": "rain"}]}])");
+    COMPARE_JSON(parsed.value("messages", json()), expectedMessages);
+    QCOMPARE(str(parsed["system"]), QStringLiteral("You are terse."));
+}
+
+void AnthropicProviderTest::userTextAfterToolResultsJoinsThem()
+{
+    // A reply cut off right after its results, then the user writes: roles must alternate, so
+    // the text joins the results' message, after them.
+    TurnRequest request = toolRequest();
+    request.messages = {
+        chat(Role::User, QStringLiteral("Time?")),
+        calling(QStringLiteral("  "), {{QStringLiteral("c1"), QStringLiteral("now"), {}}}),
+        toolResult(QStringLiteral("c1"), QStringLiteral("now"), QStringLiteral("12:00")),
+        chat(Role::User, QStringLiteral("Go on")),
+    };
+    const json expected = json::parse(R"([
+        {"role": "user", "content": "Time?"},
+        {"role": "assistant", "content": [
+            {"type": "tool_use", "id": "c1", "name": "now", "input": {}}]},
+        {"role": "user", "content": [
+            {"type": "tool_result", "tool_use_id": "c1", "content": "12:00"},
+            {"type": "text", "text": "Go on"}]}])");
+    COMPARE_JSON(body(request).value("messages", json()), expected);
+}
+
+void AnthropicProviderTest::thinkingPausesInsideTheToolLoop()
+{
+    // The signed thinking block that must open the calling message is not kept, so the steps
+    // after a call go without thinking (and with the sampling parameters it would forbid).
+    TurnRequest request = toolRequest();
+    request.thinkingBudgetTokens = 4096;
+    request.temperature = 0.5;
+    json parsed = body(request);
+    QVERIFY(!parsed.contains("thinking"));
+    QCOMPARE(parsed.value("temperature", -1.0), 0.5);
+
+    // Once the model answered and the user wrote again, thinking is back.
+    request.messages.append(chat(Role::Assistant, QStringLiteral("Rain.")));
+    request.messages.append(chat(Role::User, QStringLiteral("Thanks")));
+    parsed = body(request);
+    QVERIFY(parsed.contains("thinking"));
+    QVERIFY(!parsed.contains("temperature"));
+}
+
+void AnthropicProviderTest::toolHistoryWithoutToolsIsText()
+{
+    // Anthropic refuses tool blocks in a request that defines no tools.
+    TurnRequest request = toolRequest();
+    request.tools.clear();
+    const json parsed = body(request);
+    QVERIFY(!parsed.contains("tools"));
+    QCOMPARE(messagesOf(parsed),
+             (QList<QPair<QString, QString>>{
+                 {QStringLiteral("user"), QStringLiteral("Weather in Oslo, and the time?")},
+                 {QStringLiteral("assistant"),
+                  QStringLiteral("[Called tool weather with arguments {\"city\":\"Oslo\"}]\n"
+                                 "[Called tool now with arguments {}]")},
+                 {QStringLiteral("user"),
+                  QStringLiteral("[Result of tool weather]\nsunny\n\n[Tool now failed]\nclock "
+                                 "broken")},
+                 {QStringLiteral("assistant"), QStringLiteral("Sunny; no clock.")},
+                 {QStringLiteral("user"), QStringLiteral("Again?")},
+                 {QStringLiteral("assistant"),
+                  QStringLiteral("Checking.\n\n[Called tool weather with arguments {\"city\": "
+                                 "\"Oslo\"}]")},
+                 {QStringLiteral("user"), QStringLiteral("[Result of tool weather]\nrain")},
+             }));
+}
+
+void AnthropicProviderTest::toolIdsAreMadeValid()
+{
+    // Anthropic takes [A-Za-z0-9_-] ids; a conversation begun elsewhere may have others.
+    TurnRequest request = toolRequest();
+    request.messages = {
+        chat(Role::User, QStringLiteral("Go")),
+        calling({}, {{QStringLiteral("fc:1/\u00e9"), QStringLiteral("now"), {}}}),
+        toolResult(QStringLiteral("fc:1/\u00e9"), QStringLiteral("now"), QStringLiteral("ok")),
+    };
+    const json messages = body(request).value("messages", json());
+    QCOMPARE(messages.size(), size_t(3));
+    QCOMPARE(str(messages[1]["content"][0]["id"]), QStringLiteral("fc_1__"));
+    QCOMPARE(str(messages[2]["content"][0]["tool_use_id"]), QStringLiteral("fc_1__"));
 }
 
 void AnthropicProviderTest::modelsRequest()

@@ -3,6 +3,7 @@
 #include "providers/GeminiProvider.h"
 
 #include "providers/GeminiStreamMapper.h"
+#include "providers/ToolWire.h"
 #include "tests/support/RequestInspection.h"
 
 #include <QTest>
@@ -61,6 +62,68 @@ TurnError mapError(int status, const QByteArray& body)
     return GeminiProvider().mapHttpError(head, body, config());
 }
 
+ChatMessage chat(Role role, const QString& content)
+{
+    ChatMessage message;
+    message.role = role;
+    message.content = content;
+    return message;
+}
+
+ChatMessage calling(const QString& content, const QList<ToolCall>& calls)
+{
+    ChatMessage message = chat(Role::Assistant, content);
+    message.toolCalls = calls;
+    return message;
+}
+
+ChatMessage toolResult(const QString& id, const QString& name, const QString& content,
+                       bool isError = false)
+{
+    ChatMessage message = chat(Role::Tool, content);
+    message.toolCallId = id;
+    message.toolName = name;
+    message.isError = isError;
+    return message;
+}
+
+ToolSpec tool(const QString& name, const QString& description, const QString& schema)
+{
+    ToolSpec spec;
+    spec.name = name;
+    spec.description = description;
+    spec.inputSchema = schema;
+    return spec;
+}
+
+// Parallel calls (one with arguments that are not JSON) answered by a result and an error, an
+// assistant without text, its answer, then a second step with text before its call.
+TurnRequest toolRequest()
+{
+    TurnRequest request = sampleRequest();
+    request.messages = {
+        chat(Role::User, QStringLiteral("Weather in Oslo, and the time?")),
+        calling({}, {{QStringLiteral("c1"), QStringLiteral("weather"),
+                      QStringLiteral("{\"city\":\"Oslo\"}")},
+                     {QStringLiteral("c2"), QStringLiteral("now"), QStringLiteral("not json")}}),
+        toolResult(QStringLiteral("c1"), QStringLiteral("weather"), QStringLiteral("sunny")),
+        toolResult(QStringLiteral("c2"), QStringLiteral("now"), QStringLiteral("clock broken"),
+                   true),
+        chat(Role::Assistant, QStringLiteral("Sunny; no clock.")),
+        chat(Role::User, QStringLiteral("Again?")),
+        calling(QStringLiteral("Checking."), {{QStringLiteral("c3"), QStringLiteral("weather"),
+                                               QStringLiteral("{\"city\": \"Oslo\"}")}}),
+        toolResult(QStringLiteral("c3"), QStringLiteral("weather"), QStringLiteral("rain")),
+    };
+    request.tools = {
+        tool(QStringLiteral("weather"), QStringLiteral("Weather by city"),
+             QStringLiteral(R"({"type":"object","properties":{"city":{"type":"string"}},)"
+                            R"("required":["city"]})")),
+        tool(QStringLiteral("now"), QStringLiteral("The time"), QString()),
+    };
+    return request;
+}
+
 } // namespace
 
 class GeminiProviderTest : public QObject {
@@ -78,6 +141,10 @@ private Q_SLOTS:
     void thinkingConfig_data();
     void thinkingConfig();
     void mapperKind();
+    void toolsAndToolHistory();
+    void toolHistoryWithoutToolsIsText();
+    void schemaReduction_data();
+    void schemaReduction();
     void invalidApiKeyIsAuth_data();
     void invalidApiKeyIsAuth();
     void otherErrors();
@@ -281,6 +348,142 @@ void GeminiProviderTest::mapperKind()
     QVERIFY(dynamic_cast<GeminiStreamMapper*>(mapper.get()));
     QCOMPARE(GeminiProvider().defaultBaseUrl(),
              QStringLiteral("https://generativelanguage.googleapis.com"));
+}
+
+void GeminiProviderTest::toolsAndToolHistory()
+{
+    const json body = parseBody(GeminiProvider().buildRequest(toolRequest()));
+    // A tool without parameters declares none: Gemini refuses an object without properties.
+    const json expectedTools = json::parse(R"([{"functionDeclarations": [
+        {"name": "weather", "description": "Weather by city",
+         "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
+                        "required": ["city"]}},
+        {"name": "now", "description": "The time"}]}])");
+    COMPARE_JSON(body.value("tools", json()), expectedTools);
+    // The first call of each step carries the signature Gemini documents for calls whose own
+    // signature was not kept; a step's results travel in one user content.
+    const json expectedContents = json::parse(R"([
+        {"role": "user", "parts": [{"text": "Weather in Oslo, and the time?"}]},
+        {"role": "model", "parts": [
+            {"functionCall": {"name": "weather", "args": {"city": "Oslo"}},
+             "thoughtSignature": "skip_thought_signature_validator"},
+            {"functionCall": {"name": "now", "args": {}}}]},
+        {"role": "user", "parts": [
+            {"functionResponse": {"name": "weather", "response": {"content": "sunny"}}},
+            {"functionResponse": {"name": "now", "response": {"error": "clock broken"}}}]},
+        {"role": "model", "parts": [{"text": "Sunny; no clock."}]},
+        {"role": "user", "parts": [{"text": "Again?"}]},
+        {"role": "model", "parts": [
+            {"text": "Checking."},
+            {"functionCall": {"name": "weather", "args": {"city": "Oslo"}},
+             "thoughtSignature": "skip_thought_signature_validator"}]},
+        {"role": "user", "parts": [
+            {"functionResponse": {"name": "weather", "response": {"content": "rain"}}}]}])");
+    COMPARE_JSON(body.value("contents", json()), expectedContents);
+}
+
+void GeminiProviderTest::toolHistoryWithoutToolsIsText()
+{
+    TurnRequest request = toolRequest();
+    request.tools.clear();
+    const json body = parseBody(GeminiProvider().buildRequest(request));
+    QVERIFY(!body.contains("tools"));
+    QVERIFY2(body.dump().find("functionCall") == std::string::npos, body.dump().c_str());
+    QVERIFY(body.dump().find("functionResponse") == std::string::npos);
+    const json& contents = body["contents"];
+    QCOMPARE(contents.size(), size_t(7));
+    const json expectedResults = json::parse(R"({"role": "user", "parts": [
+        {"text": "[Result of tool weather]\nsunny"},
+        {"text": "[Tool now failed]\nclock broken"}]})");
+    COMPARE_JSON(contents[2], expectedResults);
+}
+
+void GeminiProviderTest::schemaReduction_data()
+{
+    QTest::addColumn<QByteArray>("schema");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::newRow("unsupported keywords dropped")
+        << QByteArray(R"({"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
+            "title": "Args", "additionalProperties": false,
+            "properties": {"city": {"type": "string", "description": "City", "default": "Oslo",
+                                    "examples": ["Bergen"], "minLength": 1}},
+            "required": ["city", "not-a-property"]})")
+        << QByteArray(R"({"type": "object", "properties": {"city": {"type": "string",
+            "description": "City"}}, "required": ["city"]})");
+    QTest::newRow("kept keywords") << QByteArray(R"({"type": "object", "properties": {
+            "days": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 7},
+            "tags": {"type": "array", "items": {"type": "string"}, "minItems": 1, "maxItems": 3},
+            "when": {"type": "string", "format": "date-time", "nullable": true},
+            "unit": {"type": "string", "enum": ["c", "f"]},
+            "either": {"anyOf": [{"type": "string"}, {"type": "number"}]}}})")
+                                   << QByteArray(R"({"type": "object", "properties": {
+            "days": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 7},
+            "tags": {"type": "array", "items": {"type": "string"}, "minItems": 1, "maxItems": 3},
+            "when": {"type": "string", "format": "date-time", "nullable": true},
+            "unit": {"type": "string", "enum": ["c", "f"]},
+            "either": {"anyOf": [{"type": "string"}, {"type": "number"}]}}})");
+    QTest::newRow("formats Gemini refuses")
+        << QByteArray(R"({"type": "object", "properties": {"u": {"type": "string",
+            "format": "uri"}, "n": {"type": "number", "format": "int64"}}})")
+        << QByteArray(R"({"type": "object", "properties": {"u": {"type": "string"},
+            "n": {"type": "number"}}})");
+    QTest::newRow("null alternatives become nullable")
+        << QByteArray(R"({"type": "object", "properties": {
+            "a": {"type": ["integer", "null"]},
+            "b": {"anyOf": [{"type": "string", "description": "inner"}, {"type": "null"}],
+                  "description": "outer"},
+            "c": {"type": ["string", "integer"]}}})")
+        << QByteArray(R"({"type": "object", "properties": {
+            "a": {"type": "integer", "nullable": true},
+            "b": {"type": "string", "description": "outer", "nullable": true},
+            "c": {"anyOf": [{"type": "string"}, {"type": "integer"}]}}})");
+    QTest::newRow("refs inlined, recursion cut") << QByteArray(R"({"type": "object", "properties": {
+            "tag": {"$ref": "#/$defs/Tag", "description": "The tag"},
+            "old": {"$ref": "#/definitions/Old"},
+            "node": {"$ref": "#/$defs/Node"},
+            "lost": {"$ref": "https://example.com/schema"}},
+            "$defs": {"Tag": {"type": "object", "properties": {"name": {"type": "string"}},
+                              "additionalProperties": false},
+                      "Node": {"type": "object", "properties": {"next": {"$ref": "#/$defs/Node"}}}},
+            "definitions": {"Old": {"type": "boolean"}}})")
+                                                 << QByteArray(R"({"type": "object", "properties": {
+            "tag": {"type": "object", "description": "The tag",
+                    "properties": {"name": {"type": "string"}}},
+            "old": {"type": "boolean"},
+            "node": {"type": "object", "properties": {"next": {"type": "object"}}},
+            "lost": {"type": "string"}}})");
+    QTest::newRow("types guessed from the shape")
+        << QByteArray(R"({"properties": {"a": {"properties": {"x": {"type": "string"}}},
+            "b": {"items": {"enum": ["p", "q"]}}, "c": {"description": "Anything"}, "d": true,
+            "e": {"type": "object", "description": "Free-form"}}})")
+        << QByteArray(R"({"type": "object", "properties": {
+            "a": {"type": "object", "properties": {"x": {"type": "string"}}},
+            "b": {"type": "array", "items": {"type": "string", "enum": ["p", "q"]}},
+            "c": {"type": "string", "description": "Anything"}, "d": {"type": "string"},
+            "e": {"type": "object", "description": "Free-form"}}})");
+    QTest::newRow("const, enums and allOf") << QByteArray(R"({"type": "object", "allOf": [
+            {"properties": {"mode": {"const": "fast"}}, "required": ["mode"]},
+            {"properties": {"level": {"type": "integer", "enum": [1, 2]}}}]})")
+                                            << QByteArray(R"({"type": "object", "properties": {
+            "mode": {"type": "string", "enum": ["fast"]}, "level": {"type": "integer"}},
+            "required": ["mode"]})");
+    QTest::newRow("arrays need an item type") << QByteArray(R"({"type": "object", "properties": {
+            "any": {"type": "array"}, "pair": {"type": "array", "items": [{"type": "number"},
+            {"type": "string"}]}}})") << QByteArray(R"({"type": "object", "properties": {
+            "any": {"type": "array", "items": {"type": "string"}},
+            "pair": {"type": "array", "items": {"type": "number"}}}})");
+    QTest::newRow("no parameters")
+        << QByteArray(R"({"type": "object", "properties": {}})") << QByteArray("null");
+}
+
+void GeminiProviderTest::schemaReduction()
+{
+    QFETCH(QByteArray, schema);
+    QFETCH(QByteArray, expected);
+    const nlohmann::ordered_json input = nlohmann::ordered_json::parse(schema);
+    const json reduced = json::parse(geminiSchema(input).dump());
+    COMPARE_JSON(reduced, json::parse(expected));
 }
 
 void GeminiProviderTest::invalidApiKeyIsAuth_data()

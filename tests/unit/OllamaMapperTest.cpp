@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
 #include <optional>
 
 using namespace keel::core;
@@ -65,6 +66,8 @@ private Q_SLOTS:
     void errorLine();
     void malformedLineKeepsEarlierText();
     void toolCalls();
+    void toolCallsInAnySlicing();
+    void nonStreamedToolCalls();
     void doneReasons_data();
     void doneReasons();
     void usageCounts();
@@ -243,6 +246,49 @@ void OllamaMapperTest::toolCalls()
     QCOMPARE(run.events, expected);
     QVERIFY(run.done);
     QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, expected);
+}
+
+void OllamaMapperTest::toolCallsInAnySlicing()
+{
+    // Parallel calls arrive whole in one line (arguments as an object), after some text.
+    const QByteArray bytes =
+        R"({"model":"qwen3","message":{"role":"assistant","content":"Let me look."},"done":false})"
+        "\n"
+        R"({"model":"qwen3","message":{"role":"assistant","content":"","tool_calls":[)"
+        R"({"id":"call_x1","function":{"index":0,"name":"get_weather","arguments":)"
+        R"({"city":"Z\u00fcrich"}}},{"id":"call_x2","function":{"index":1,"name":"get_time",)"
+        R"("arguments":{"tz":"CET"}}}]},"done":false})"
+        "\n"
+        R"({"model":"qwen3","message":{"role":"assistant","content":""},"done_reason":"stop",)"
+        R"("done":true,"prompt_eval_count":90,"eval_count":33})"
+        "\n";
+    const QStringList expected{
+        QStringLiteral("text:Let me look."),
+        QStringLiteral("tool:0|call_x1|get_weather|{\"city\":\"Z\u00fcrich\"}"),
+        QStringLiteral("tool:1|call_x2|get_time|{\"tz\":\"CET\"}"),
+        QStringLiteral("usage:90/33"),
+        QStringLiteral("finish:tool_calls"),
+    };
+    QCOMPARE(feedWhole<Mapper>(bytes).events, expected);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, expected);
+    for (quint32 seed = 1; seed <= 20; ++seed)
+        QCOMPARE(feedRandomly<Mapper>(bytes, seed).events, expected);
+}
+
+void OllamaMapperTest::nonStreamedToolCalls()
+{
+    const auto response = nlohmann::json::parse(R"({"model":"llama3.2","message":{
+        "role":"assistant","content":"","tool_calls":[
+          {"function":{"name":"get_weather","arguments":{"city":"Oslo"}}},
+          {"function":{"name":"get_time","arguments":{}}}]},
+        "done_reason":"stop","done":true,"prompt_eval_count":40,"eval_count":12})");
+    QCOMPARE(describe(Mapper::mapResponse(response)),
+             (QStringList{
+                 QStringLiteral("tool:0||get_weather|{\"city\":\"Oslo\"}"),
+                 QStringLiteral("tool:1||get_time|{}"),
+                 QStringLiteral("usage:40/12"),
+                 QStringLiteral("finish:tool_calls"),
+             }));
 }
 
 void OllamaMapperTest::doneReasons_data()

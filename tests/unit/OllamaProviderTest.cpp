@@ -59,6 +59,73 @@ private:
     QByteArray m_value;
 };
 
+// json has no QTest::toString and converts too freely for QCOMPARE; compare and show the dumps.
+#define COMPARE_JSON(actual, expected)                                                             \
+    QVERIFY2((actual) == (expected),                                                               \
+             qPrintable(QString::fromStdString((actual).dump() + " != " + (expected).dump())))
+
+ChatMessage chat(Role role, const QString& content)
+{
+    ChatMessage message;
+    message.role = role;
+    message.content = content;
+    return message;
+}
+
+ChatMessage calling(const QString& content, const QList<ToolCall>& calls)
+{
+    ChatMessage message = chat(Role::Assistant, content);
+    message.toolCalls = calls;
+    return message;
+}
+
+ChatMessage toolResult(const QString& id, const QString& name, const QString& content,
+                       bool isError = false)
+{
+    ChatMessage message = chat(Role::Tool, content);
+    message.toolCallId = id;
+    message.toolName = name;
+    message.isError = isError;
+    return message;
+}
+
+ToolSpec tool(const QString& name, const QString& description, const QString& schema)
+{
+    ToolSpec spec;
+    spec.name = name;
+    spec.description = description;
+    spec.inputSchema = schema;
+    return spec;
+}
+
+// Parallel calls (one with arguments that are not JSON) answered by a result and an error, an
+// assistant without text, its answer, then a second step with text before its call.
+TurnRequest toolRequest()
+{
+    TurnRequest request = sampleRequest();
+    request.messages = {
+        chat(Role::User, QStringLiteral("Weather in Oslo, and the time?")),
+        calling({}, {{QStringLiteral("c1"), QStringLiteral("weather"),
+                      QStringLiteral("{\"city\":\"Oslo\"}")},
+                     {QStringLiteral("c2"), QStringLiteral("now"), QStringLiteral("not json")}}),
+        toolResult(QStringLiteral("c1"), QStringLiteral("weather"), QStringLiteral("sunny")),
+        toolResult(QStringLiteral("c2"), QStringLiteral("now"), QStringLiteral("clock broken"),
+                   true),
+        chat(Role::Assistant, QStringLiteral("Sunny; no clock.")),
+        chat(Role::User, QStringLiteral("Again?")),
+        calling(QStringLiteral("Checking."), {{QStringLiteral("c3"), QStringLiteral("weather"),
+                                               QStringLiteral("{\"city\": \"Oslo\"}")}}),
+        toolResult(QStringLiteral("c3"), QStringLiteral("weather"), QStringLiteral("rain")),
+    };
+    request.tools = {
+        tool(QStringLiteral("weather"), QStringLiteral("Weather by city"),
+             QStringLiteral(R"({"type":"object","properties":{"city":{"type":"string"}},)"
+                            R"("required":["city"]})")),
+        tool(QStringLiteral("now"), QStringLiteral("The time"), QString()),
+    };
+    return request;
+}
+
 } // namespace
 
 class OllamaProviderTest : public QObject {
@@ -76,6 +143,8 @@ private Q_SLOTS:
     void headers();
     void trailingSlashBaseUrl();
     void mapper();
+    void toolsAndToolHistory();
+    void noToolsNoToolsField();
     void parseModels();
     void parseModelsRejectsOtherBodies_data();
     void parseModelsRejectsOtherBodies();
@@ -269,6 +338,47 @@ void OllamaProviderTest::mapper()
     const auto mapper = OllamaProvider().createMapper(true);
     QVERIFY(dynamic_cast<OllamaStreamMapper*>(mapper.get()));
     QVERIFY(!mapper->sawEndOfStream());
+}
+
+void OllamaProviderTest::toolsAndToolHistory()
+{
+    const json body = parseBody(OllamaProvider().buildRequest(toolRequest()));
+    const json expectedTools = json::parse(R"([
+        {"type": "function", "function": {"name": "weather", "description": "Weather by city",
+         "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
+                        "required": ["city"]}}},
+        {"type": "function", "function": {"name": "now", "description": "The time",
+         "parameters": {"type": "object", "properties": {}}}}])");
+    COMPARE_JSON(body.value("tools", json()), expectedTools);
+    // Ollama takes arguments as objects ({} for text that is none) and names each result's
+    // tool; it has no error flag, so a failure says so in its text.
+    const json expectedMessages = json::parse(R"([
+        {"role": "system", "content": "You are terse."},
+        {"role": "user", "content": "Weather in Oslo, and the time?"},
+        {"role": "assistant", "content": "", "tool_calls": [
+            {"function": {"name": "weather", "arguments": {"city": "Oslo"}}},
+            {"function": {"name": "now", "arguments": {}}}]},
+        {"role": "tool", "content": "sunny", "tool_name": "weather"},
+        {"role": "tool", "content": "Error: clock broken", "tool_name": "now"},
+        {"role": "assistant", "content": "Sunny; no clock."},
+        {"role": "user", "content": "Again?"},
+        {"role": "assistant", "content": "Checking.", "tool_calls": [
+            {"function": {"name": "weather", "arguments": {"city": "Oslo"}}}]},
+        {"role": "tool", "content": "rain", "tool_name": "weather"}])");
+    COMPARE_JSON(body.value("messages", json()), expectedMessages);
+}
+
+void OllamaProviderTest::noToolsNoToolsField()
+{
+    const json body = parseBody(OllamaProvider().buildRequest(sampleRequest()));
+    QVERIFY(!body.contains("tools"));
+    TurnRequest request = toolRequest();
+    request.tools.clear();
+    const json flat = parseBody(OllamaProvider().buildRequest(request));
+    QVERIFY(!flat.contains("tools"));
+    QVERIFY2(flat.dump().find("tool_calls") == std::string::npos, flat.dump().c_str());
+    QCOMPARE(flat["messages"][3].value("content", ""),
+             std::string("[Result of tool weather]\nsunny"));
 }
 
 void OllamaProviderTest::parseModels()

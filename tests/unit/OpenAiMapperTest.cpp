@@ -5,8 +5,11 @@
 #include <QStringList>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
 using namespace keel::core;
 using namespace keel::test;
+using nlohmann::json;
 
 using Mapper = OpenAiStreamMapper;
 
@@ -53,6 +56,11 @@ private Q_SLOTS:
     void randomChunkingIsInvisible();
     void reasoningFields();
     void toolCallFragments();
+    void parallelToolCallsInManyChunks();
+    void toolCallsWithoutIndex();
+    void toolCallFinishReasons_data();
+    void toolCallFinishReasons();
+    void nonStreamedToolCalls();
     void malformedJsonKeepsEarlierText();
     void inStreamError_data();
     void inStreamError();
@@ -154,6 +162,133 @@ void OpenAiMapperTest::toolCallFragments()
                          }));
     QVERIFY(run.done);
     QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, run.events);
+}
+
+void OpenAiMapperTest::parallelToolCallsInManyChunks()
+{
+    // As OpenAI streams two parallel calls: each opens with its id and name, then its arguments
+    // arrive a few characters at a time, one call after the other.
+    QList<QByteArray> chunks{
+        R"({"id":"c","choices":[{"index":0,"delta":{"role":"assistant","content":null,)"
+        R"("tool_calls":[{"index":0,"id":"call_w","type":"function",)"
+        R"("function":{"name":"get_weather","arguments":""}}],"refusal":null},)"
+        R"("finish_reason":null}],"usage":null})",
+    };
+    QStringList expected{QStringLiteral("tool:0|call_w|get_weather|")};
+    const auto fragments = [&](int index, const QStringList& pieces) {
+        for (const QString& piece : pieces) {
+            QString escaped = piece;
+            escaped.replace(u'"', QStringLiteral("\\\""));
+            chunks.append(QStringLiteral(R"({"id":"c","choices":[{"index":0,"delta":{)"
+                                         R"("tool_calls":[{"index":%1,"function":{"arguments":)"
+                                         R"("%2"}}]},"finish_reason":null}],"usage":null})")
+                              .arg(index)
+                              .arg(escaped)
+                              .toUtf8());
+            expected.append(QStringLiteral("tool:%1|||%2").arg(index).arg(piece));
+        }
+    };
+    fragments(0, {QStringLiteral("{\"ci"), QStringLiteral("ty\": "), QStringLiteral("\"Z\u00fc"),
+                  QStringLiteral("rich\", \"da"), QStringLiteral("ys\": 3}")});
+    chunks.append(R"({"id":"c","choices":[{"index":0,"delta":{"tool_calls":[{"index":1,)"
+                  R"("id":"call_t","type":"function","function":{"name":"get_time",)"
+                  R"("arguments":""}}]},"finish_reason":null}],"usage":null})");
+    expected.append(QStringLiteral("tool:1|call_t|get_time|"));
+    fragments(1, {QStringLiteral("{\"tz"), QStringLiteral("\": \"CET\"}")});
+    chunks.append(R"({"id":"c","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}],)"
+                  R"("usage":null})");
+    chunks.append(R"({"id":"c","choices":[],"usage":{"prompt_tokens":80,"completion_tokens":40}})");
+    chunks.append("[DONE]");
+    expected.append({QStringLiteral("finish:tool_calls"), QStringLiteral("usage:80/40")});
+
+    QByteArray bytes;
+    for (const QByteArray& chunk : std::as_const(chunks))
+        bytes += "data: " + chunk + "\n\n";
+    const Run whole = feedWhole<Mapper>(bytes);
+    QCOMPARE(whole.events, expected);
+    QVERIFY(whole.done);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, expected);
+    for (quint32 seed = 1; seed <= 20; ++seed)
+        QCOMPARE(feedRandomly<Mapper>(bytes, seed).events, expected);
+}
+
+void OpenAiMapperTest::toolCallsWithoutIndex()
+{
+    // Some compatible servers leave out "index": a new id starts the next call, a fragment
+    // without one continues the last, and two calls in one chunk are two calls.
+    const QByteArray bytes = sse({
+        R"({"choices":[{"delta":{"tool_calls":[{"id":"a","type":"function",)"
+        R"("function":{"name":"one","arguments":"{\"x\":"}}]}}]})",
+        R"({"choices":[{"delta":{"tool_calls":[{"function":{"arguments":"1}"}}]}}]})",
+        R"({"choices":[{"delta":{"tool_calls":[{"id":"b","type":"function",)"
+        R"("function":{"name":"two","arguments":{"y":2}}}]}}]})",
+        R"({"choices":[{"delta":{"tool_calls":[{"id":"c","function":{"name":"three",)"
+        R"("arguments":"{}"}},{"id":"d","function":{"name":"four","arguments":"{}"}}]}}]})",
+        R"({"choices":[{"delta":{},"finish_reason":"stop"}]})",
+        "[DONE]",
+    });
+    const QStringList expected{
+        QStringLiteral("tool:0|a|one|{\"x\":"),
+        QStringLiteral("tool:0|||1}"),
+        // Arguments sent as an object rather than its text.
+        QStringLiteral("tool:1|b|two|{\"y\":2}"),
+        QStringLiteral("tool:2|c|three|{}"),
+        QStringLiteral("tool:3|d|four|{}"),
+        // "stop" after calls: the tool loop still has to act.
+        QStringLiteral("finish:tool_calls"),
+    };
+    QCOMPARE(feedWhole<Mapper>(bytes).events, expected);
+    QCOMPARE(feedInChunks<Mapper>(bytes, 1).events, expected);
+}
+
+void OpenAiMapperTest::toolCallFinishReasons_data()
+{
+    QTest::addColumn<QByteArray>("reason");
+    QTest::addColumn<bool>("withCall");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("tool_calls") << QByteArray("tool_calls") << true << QStringLiteral("tool_calls");
+    QTest::newRow("legacy function_call")
+        << QByteArray("function_call") << true << QStringLiteral("tool_calls");
+    QTest::newRow("stop after a call")
+        << QByteArray("stop") << true << QStringLiteral("tool_calls");
+    QTest::newRow("stop") << QByteArray("stop") << false << QStringLiteral("stop");
+    QTest::newRow("length after a call")
+        << QByteArray("length") << true << QStringLiteral("length");
+}
+
+void OpenAiMapperTest::toolCallFinishReasons()
+{
+    QFETCH(QByteArray, reason);
+    QFETCH(bool, withCall);
+    QFETCH(QString, expected);
+    QByteArray bytes;
+    if (withCall)
+        bytes += sse({R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"x",)"
+                      R"("function":{"name":"f","arguments":"{}"}}]}}]})"});
+    bytes += sse(
+        {R"({"choices":[{"index":0,"delta":{},"finish_reason":")" + reason + R"("}]})", "[DONE]"});
+    const QStringList events = feedWhole<Mapper>(bytes).events;
+    QVERIFY(!events.isEmpty());
+    QCOMPARE(events.last(), QStringLiteral("finish:") + expected);
+}
+
+void OpenAiMapperTest::nonStreamedToolCalls()
+{
+    const json response = json::parse(R"({"id":"chatcmpl-9","object":"chat.completion",
+        "choices":[{"index":0,"message":{"role":"assistant","content":"Looking.",
+        "tool_calls":[
+          {"id":"call_1","type":"function","function":{"name":"weather",
+           "arguments":"{\"city\":\"Oslo\"}"}},
+          {"id":"call_2","type":"function","function":{"name":"now","arguments":"{}"}}]},
+        "finish_reason":"tool_calls"}],"usage":{"prompt_tokens":50,"completion_tokens":20}})");
+    QCOMPARE(describe(Mapper::mapResponse(response)),
+             (QStringList{
+                 QStringLiteral("text:Looking."),
+                 QStringLiteral("tool:0|call_1|weather|{\"city\":\"Oslo\"}"),
+                 QStringLiteral("tool:1|call_2|now|{}"),
+                 QStringLiteral("finish:tool_calls"),
+                 QStringLiteral("usage:50/20"),
+             }));
 }
 
 void OpenAiMapperTest::malformedJsonKeepsEarlierText()

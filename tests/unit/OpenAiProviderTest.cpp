@@ -54,6 +54,73 @@ TurnError mapError(int status, const QByteArray& body, HttpHeaders headers = {},
                                          providerConfig);
 }
 
+// json has no QTest::toString and converts too freely for QCOMPARE; compare and show the dumps.
+#define COMPARE_JSON(actual, expected)                                                             \
+    QVERIFY2((actual) == (expected),                                                               \
+             qPrintable(QString::fromStdString((actual).dump() + " != " + (expected).dump())))
+
+ChatMessage chat(Role role, const QString& content)
+{
+    ChatMessage message;
+    message.role = role;
+    message.content = content;
+    return message;
+}
+
+ChatMessage calling(const QString& content, const QList<ToolCall>& calls)
+{
+    ChatMessage message = chat(Role::Assistant, content);
+    message.toolCalls = calls;
+    return message;
+}
+
+ChatMessage toolResult(const QString& id, const QString& name, const QString& content,
+                       bool isError = false)
+{
+    ChatMessage message = chat(Role::Tool, content);
+    message.toolCallId = id;
+    message.toolName = name;
+    message.isError = isError;
+    return message;
+}
+
+ToolSpec tool(const QString& name, const QString& description, const QString& schema)
+{
+    ToolSpec spec;
+    spec.name = name;
+    spec.description = description;
+    spec.inputSchema = schema;
+    return spec;
+}
+
+// Parallel calls (one with arguments that are not JSON) answered by a result and an error, an
+// assistant without text, its answer, then a second step with text before its call.
+TurnRequest toolRequest()
+{
+    TurnRequest request = sampleRequest();
+    request.messages = {
+        chat(Role::User, QStringLiteral("Weather in Oslo, and the time?")),
+        calling({}, {{QStringLiteral("c1"), QStringLiteral("weather"),
+                      QStringLiteral("{\"city\":\"Oslo\"}")},
+                     {QStringLiteral("c2"), QStringLiteral("now"), QStringLiteral("not json")}}),
+        toolResult(QStringLiteral("c1"), QStringLiteral("weather"), QStringLiteral("sunny")),
+        toolResult(QStringLiteral("c2"), QStringLiteral("now"), QStringLiteral("clock broken"),
+                   true),
+        chat(Role::Assistant, QStringLiteral("Sunny; no clock.")),
+        chat(Role::User, QStringLiteral("Again?")),
+        calling(QStringLiteral("Checking."), {{QStringLiteral("c3"), QStringLiteral("weather"),
+                                               QStringLiteral("{\"city\": \"Oslo\"}")}}),
+        toolResult(QStringLiteral("c3"), QStringLiteral("weather"), QStringLiteral("rain")),
+    };
+    request.tools = {
+        tool(QStringLiteral("weather"), QStringLiteral("Weather by city"),
+             QStringLiteral(R"({"type":"object","properties":{"city":{"type":"string"}},)"
+                            R"("required":["city"]})")),
+        tool(QStringLiteral("now"), QStringLiteral("The time"), QString()),
+    };
+    return request;
+}
+
 const QByteArray htmlPage =
     "<html>\r\n<head><title>500 Internal Server Error</title></head>\r\n<body>\r\n<center><h1>500 "
     "Internal Server Error</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
@@ -73,6 +140,10 @@ private Q_SLOTS:
     void trailingSlashBaseUrl();
     void extraHeadersOverride();
     void providerFactory();
+    void toolsAndToolHistory();
+    void noToolsNoToolsField();
+    void unansweredCallsAndStrayResults();
+    void toolHistoryWithoutToolsIsText();
 
     void statusKinds();
     void proxyAuthenticationRequired();
@@ -488,6 +559,94 @@ void OpenAiProviderTest::apiKeyNeverInMessage()
         QVERIFY2(!error.message.contains(u'\n'), qPrintable(error.message));
         QCOMPARE(error.httpStatus, status);
     }
+}
+
+void OpenAiProviderTest::toolsAndToolHistory()
+{
+    const json body = parseBody(OpenAiProvider().buildRequest(toolRequest()));
+    const json expectedTools = json::parse(R"([
+        {"type": "function", "function": {"name": "weather", "description": "Weather by city",
+         "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
+                        "required": ["city"]}}},
+        {"type": "function", "function": {"name": "now", "description": "The time",
+         "parameters": {"type": "object", "properties": {}}}}])");
+    COMPARE_JSON(body.value("tools", json()), expectedTools);
+    const json expectedMessages = json::parse(R"([
+        {"role": "system", "content": "You are terse."},
+        {"role": "user", "content": "Weather in Oslo, and the time?"},
+        {"role": "assistant", "content": null, "tool_calls": [
+            {"id": "c1", "type": "function",
+             "function": {"name": "weather", "arguments": "{\"city\":\"Oslo\"}"}},
+            {"id": "c2", "type": "function", "function": {"name": "now", "arguments": "{}"}}]},
+        {"role": "tool", "tool_call_id": "c1", "content": "sunny"},
+        {"role": "tool", "tool_call_id": "c2", "content": "Error: clock broken"},
+        {"role": "assistant", "content": "Sunny; no clock."},
+        {"role": "user", "content": "Again?"},
+        {"role": "assistant", "content": "Checking.", "tool_calls": [
+            {"id": "c3", "type": "function",
+             "function": {"name": "weather", "arguments": "{\"city\": \"Oslo\"}"}}]},
+        {"role": "tool", "tool_call_id": "c3", "content": "rain"}])");
+    COMPARE_JSON(body.value("messages", json()), expectedMessages);
+}
+
+void OpenAiProviderTest::noToolsNoToolsField()
+{
+    const json body = parseBody(OpenAiProvider().buildRequest(sampleRequest()));
+    QVERIFY(!body.contains("tools"));
+    for (const json& message : body["messages"])
+        QVERIFY(!message.contains("tool_calls"));
+}
+
+void OpenAiProviderTest::unansweredCallsAndStrayResults()
+{
+    // The API refuses calls without results and results without calls; a stored history can
+    // have both (a turn that ended mid-call, a damaged record). Calls without ids get some.
+    TurnRequest request = toolRequest();
+    request.messages = {
+        chat(Role::User, QStringLiteral("Go")),
+        calling({}, {{QStringLiteral("a"), QStringLiteral("now"), QStringLiteral("{}")},
+                     {QStringLiteral("b"), QStringLiteral("now"), QStringLiteral("{}")},
+                     {QString(), QStringLiteral("now"), QStringLiteral("{}")}}),
+        toolResult(QStringLiteral("zz"), QStringLiteral("now"), QStringLiteral("stray")),
+        toolResult(QStringLiteral("b"), QStringLiteral("now"), QStringLiteral("for b")),
+        toolResult(QString(), QString(), QStringLiteral("for the third")),
+        chat(Role::User, QStringLiteral("Well?")),
+    };
+    const json body = parseBody(OpenAiProvider().buildRequest(request));
+    const json expected = json::parse(R"([
+        {"role": "system", "content": "You are terse."},
+        {"role": "user", "content": "Go"},
+        {"role": "assistant", "content": null, "tool_calls": [
+            {"id": "a", "type": "function", "function": {"name": "now", "arguments": "{}"}},
+            {"id": "b", "type": "function", "function": {"name": "now", "arguments": "{}"}},
+            {"id": "call_m1_3", "type": "function",
+             "function": {"name": "now", "arguments": "{}"}}]},
+        {"role": "tool", "tool_call_id": "a",
+         "content": "Error: No result was recorded for this call."},
+        {"role": "tool", "tool_call_id": "b", "content": "for b"},
+        {"role": "tool", "tool_call_id": "call_m1_3", "content": "for the third"},
+        {"role": "user", "content": "[Result of tool now]\nstray"},
+        {"role": "user", "content": "Well?"}])");
+    COMPARE_JSON(body.value("messages", json()), expected);
+}
+
+void OpenAiProviderTest::toolHistoryWithoutToolsIsText()
+{
+    // Tools switched off since: the calls and results stay in the conversation as words.
+    TurnRequest request = toolRequest();
+    request.tools.clear();
+    const json body = parseBody(OpenAiProvider().buildRequest(request));
+    QVERIFY(!body.contains("tools"));
+    const json& messages = body["messages"];
+    QCOMPARE(messages.size(), size_t(9));
+    QCOMPARE(messages[2].value("role", ""), std::string("assistant"));
+    QCOMPARE(messages[2].value("content", ""),
+             std::string("[Called tool weather with arguments {\"city\":\"Oslo\"}]\n"
+                         "[Called tool now with arguments {}]"));
+    QCOMPARE(messages[4].value("role", ""), std::string("user"));
+    QCOMPARE(messages[4].value("content", ""), std::string("[Tool now failed]\nclock broken"));
+    QCOMPARE(messages[7].value("content", ""),
+             std::string("Checking.\n\n[Called tool weather with arguments {\"city\": \"Oslo\"}]"));
 }
 
 QTEST_GUILESS_MAIN(OpenAiProviderTest)

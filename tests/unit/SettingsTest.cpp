@@ -2,9 +2,11 @@
 // the files (flush), survive a restart and are written even when the thread is stopped right
 // after them; keys go to the secret store, never to a file of the profile, and are removed with
 // their provider; transient providers are never saved; resolve() picks provider, model, key
-// and parameters or says what is missing; validateProvider() names the faulty field.
+// and parameters or says what is missing; validateProvider() names the faulty field; the MCP
+// servers and tool settings persist the same way (mcp.json, tools.json).
 #include "settings/Settings.h"
 
+#include "mcp/McpConfig.h"
 #include "settings/SecretStore.h"
 #include "settings/SettingsThread.h"
 #include "settings/SettingsWriter.h"
@@ -230,6 +232,89 @@ private Q_SLOTS:
         QCOMPARE(runtime->settings.loadNotices().size(), 1);
         QVERIFY(runtime->settings.loadNotices().front().contains(QStringLiteral("providers.json")));
         QVERIFY(runtime->settings.providers().isEmpty());
+    }
+
+    void toolSettersPersist()
+    {
+        auto runtime = start();
+        Settings& settings = runtime->settings;
+        QVERIFY(settings.mcpServers().isEmpty());
+        QCOMPARE(settings.toolSettings(), ToolSettings());
+        QSignalSpy serversChanged(&settings, &Settings::mcpServersChanged);
+        QSignalSpy toolsChanged(&settings, &Settings::toolSettingsChanged);
+
+        McpServerConfig everything;
+        everything.name = QStringLiteral("everything");
+        everything.command = QStringLiteral("npx");
+        everything.args = {QStringLiteral("-y"),
+                           QStringLiteral("@modelcontextprotocol/server-everything")};
+        McpServerConfig files = everything;
+        files.name = QStringLiteral("filesystem");
+        files.env.insert(QStringLiteral("DEBUG"), QStringLiteral("1"));
+        files.enabled = false;
+        settings.setMcpServers({everything, files});
+        QCOMPARE(serversChanged.size(), 1);          // at once
+        settings.setMcpServers({everything, files}); // unchanged: no signal, no save
+        QCOMPARE(serversChanged.size(), 1);
+
+        ToolSettings tools;
+        tools.maxSteps = 99; // clamped
+        tools.callTimeoutSeconds = 30;
+        tools.disabledTools.insert(QStringLiteral("everything/add"));
+        tools.policies.insert(QStringLiteral("everything/sum"), ToolPolicy::Ask); // not kept
+        settings.setToolSettings(tools);
+        QCOMPARE(toolsChanged.size(), 1);
+        QCOMPARE(settings.toolSettings().maxSteps, 50);
+        QVERIFY(settings.toolSettings().policies.isEmpty());
+        settings.setToolPolicy(QStringLiteral("everything/echo"), ToolPolicy::Allow);
+        QCOMPARE(toolsChanged.size(), 2);
+        QCOMPARE(settings.toolSettings().options().policyFor(QStringLiteral("everything/echo")),
+                 ToolPolicy::Allow);
+        settings.setToolPolicy(QStringLiteral("everything/echo"), ToolPolicy::Allow);
+        QCOMPARE(toolsChanged.size(), 2);
+        settings.setToolPolicy(QStringLiteral("keel/fetch_url"), ToolPolicy::Deny);
+        settings.setToolPolicy(QStringLiteral("keel/fetch_url"), ToolPolicy::Ask); // back: removed
+        QCOMPARE(toolsChanged.size(), 4);
+        QVERIFY(!settings.toolSettings().policies.contains(QStringLiteral("keel/fetch_url")));
+
+        QVERIFY(runtime->flush());
+        QCOMPARE(loadMcpConfig(m_paths.mcpFile()).servers, settings.mcpServers());
+        QCOMPARE(loadToolSettings(m_paths.toolsFile()).settings, settings.toolSettings());
+
+        const ToolSettings expected = settings.toolSettings();
+        runtime.reset();
+        runtime = start();
+        QCOMPARE(runtime->settings.mcpServers(), (QList<McpServerConfig>{everything, files}));
+        QCOMPARE(runtime->settings.toolSettings(), expected);
+        QVERIFY(runtime->settings.loadNotices().isEmpty());
+        QVERIFY(runtime->settings.mcpConfigWarnings().isEmpty());
+    }
+
+    void toolFilesNoticesAndWarnings()
+    {
+        QVERIFY(QDir().mkpath(m_paths.configDir));
+        QFile mcp(m_paths.mcpFile());
+        QVERIFY(mcp.open(QIODevice::WriteOnly));
+        mcp.write(R"({"mcpServers": {"remote": {"url": "https:\/\/example.com/mcp"},
+                                     "ok": {"command": "uvx"}}})");
+        mcp.close();
+        QFile tools(m_paths.toolsFile());
+        QVERIFY(tools.open(QIODevice::WriteOnly));
+        tools.write("{ broken");
+        tools.close();
+        auto runtime = start();
+        QCOMPARE(runtime->settings.loadNotices().size(), 1);
+        QVERIFY(runtime->settings.loadNotices().front().contains(QStringLiteral("tools.json.bak")));
+        QCOMPARE(runtime->settings.toolSettings(), ToolSettings());
+        QCOMPARE(runtime->settings.mcpServers().size(), 1);
+        QCOMPARE(runtime->settings.mcpConfigWarnings().size(), 1);
+
+        QSignalSpy failed(&runtime->settings, &Settings::saveFailed);
+        QVERIFY(QDir().mkpath(m_paths.toolsFile())); // a folder where the file goes
+        runtime->settings.setToolPolicy(QStringLiteral("ok/x"), ToolPolicy::Deny);
+        QVERIFY(failed.wait(kWaitMs));
+        QVERIFY(failed.front().at(0).toString().startsWith(
+            QStringLiteral("Could not save tools.json: ")));
     }
 
     void invalidProviderIsNotSaved()

@@ -198,11 +198,11 @@ private Q_SLOTS:
             R"({"text":"Answer"},{"functionCall":{"name":"search","args":{"q":"x"}}}]},)"
             R"("finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":4,)"
             R"("candidatesTokenCount":6}})";
-        QCOMPARE(mapWhole(QStringLiteral("gemini"), body),
-                 (QStringList{QStringLiteral("reasoning:Idea"), QStringLiteral("text:Answer"),
-                              QStringLiteral(R"(tool:0|call_0|search|{"q":"x"})"),
-                              QStringLiteral("usage:4/6"), QStringLiteral("finish:tool_calls"),
-                              QStringLiteral("done")}));
+        QCOMPARE(
+            mapWhole(QStringLiteral("gemini"), body),
+            (QStringList{QStringLiteral("reasoning:Idea"), QStringLiteral("text:Answer"),
+                         QStringLiteral(R"(tool:0||search|{"q":"x"})"), QStringLiteral("usage:4/6"),
+                         QStringLiteral("finish:tool_calls"), QStringLiteral("done")}));
     }
 
     void geminiBlockedPrompt()

@@ -7,6 +7,7 @@
 #include "ui/settings/ChatDefaultsPage.h"
 #include "ui/settings/NetworkPage.h"
 #include "ui/settings/ProvidersPage.h"
+#include "ui/settings/ToolsPage.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -28,6 +29,7 @@ SettingsDialog::SettingsDialog(core::Settings* settings, QWidget* parent)
     , m_providers(new ProvidersPage(settings))
     , m_chatDefaults(new ChatDefaultsPage(settings))
     , m_assistants(new AssistantsPage(settings))
+    , m_tools(new ToolsPage(settings))
     , m_appearance(new AppearancePage(settings))
     , m_network(new NetworkPage(settings))
 {
@@ -87,6 +89,7 @@ SettingsDialog::SettingsDialog(core::Settings* settings, QWidget* parent)
             true);
     addPage(m_assistants, tr("Assistants"), s->standardIcon(QStyle::SP_FileDialogContentsView),
             false);
+    addPage(m_tools, tr("Tools"), s->standardIcon(QStyle::SP_FileDialogListView), false);
     addPage(m_appearance, tr("Appearance"), s->standardIcon(QStyle::SP_DesktopIcon), true);
     addPage(m_network, tr("Network"), s->standardIcon(QStyle::SP_ComputerIcon), true);
 
@@ -97,6 +100,8 @@ SettingsDialog::SettingsDialog(core::Settings* settings, QWidget* parent)
     });
     connect(m_providers, &ProvidersPage::listModelsRequested, this,
             &SettingsDialog::listModelsRequested);
+    connect(m_tools, &ToolsPage::inspectServerRequested, this,
+            &SettingsDialog::inspectServerRequested);
     m_pageList->setCurrentRow(0);
 }
 
@@ -118,8 +123,8 @@ void SettingsDialog::addPage(QWidget* page, const QString& title, const QIcon& i
 
 QStringList SettingsDialog::pageNames()
 {
-    return {QStringLiteral("providers"), QStringLiteral("chat"), QStringLiteral("assistants"),
-            QStringLiteral("appearance"), QStringLiteral("network")};
+    return {QStringLiteral("providers"), QStringLiteral("chat"),       QStringLiteral("assistants"),
+            QStringLiteral("tools"),     QStringLiteral("appearance"), QStringLiteral("network")};
 }
 
 std::optional<SettingsDialog::Page> SettingsDialog::pageNamed(const QString& name)
@@ -149,6 +154,12 @@ void SettingsDialog::addProviderFromPreset(const QString& presetId)
 void SettingsDialog::onModelsListed(const core::ModelListResult& result)
 {
     m_providers->onModelsListed(result);
+}
+
+void SettingsDialog::onServerInspected(const QString& requestId,
+                                       const core::McpServerStatus& status)
+{
+    m_tools->onServerInspected(requestId, status);
 }
 
 } // namespace keel::ui
