@@ -265,11 +265,10 @@ HttpRequest AnthropicProvider::buildRequest(const TurnRequest& request) const
     applyExtraHeaders(http.headers, request.provider);
 
     Conversation history = conversation(request);
-    std::optional<int> budget = thinkingBudget(request);
     // With thinking on, Anthropic wants the assistant message that made the pending tool calls to
     // begin with its signed thinking block, which is not kept; that step goes without thinking.
-    if (history.endsInToolUse)
-        budget.reset();
+    const std::optional<int> budget =
+        history.endsInToolUse ? std::optional<int>() : thinkingBudget(request);
 
     int maxTokens = defaultMaxTokens(request.model);
     if (request.maxTokens && *request.maxTokens > 0)
