@@ -21,6 +21,14 @@ enum class Role { System, User, Assistant, Tool };
 // several: the assistant's text with the calls it made, one Tool message per result, then the
 // assistant's next text (chatMessagesFor in chat/ToolHistory.h does that expansion).
 struct ChatMessage {
+    ChatMessage() = default;
+    // The common case, a plain message: {Role::User, text}.
+    ChatMessage(Role messageRole, QString messageContent)
+        : role(messageRole)
+        , content(std::move(messageContent))
+    {
+    }
+
     Role role = Role::User;
     QString content;
     QList<ToolCall> toolCalls; // Assistant: the calls it made after its content
