@@ -267,18 +267,20 @@ HttpRequest AnthropicProvider::buildRequest(const TurnRequest& request) const
     Conversation history = conversation(request);
     // With thinking on, Anthropic wants the assistant message that made the pending tool calls to
     // begin with its signed thinking block, which is not kept; that step goes without thinking.
-    const std::optional<int> budget =
-        history.endsInToolUse ? std::optional<int>() : thinkingBudget(request);
+    const std::optional<int> requestedBudget = thinkingBudget(request);
+    // Plain values: GCC's -Wmaybe-uninitialized misreads an optional's payload here at -O2.
+    const bool thinking = requestedBudget.has_value() && !history.endsInToolUse;
+    const int budget = requestedBudget.value_or(0);
 
     int maxTokens = defaultMaxTokens(request.model);
     if (request.maxTokens && *request.maxTokens > 0)
         maxTokens = *request.maxTokens;
     // The budget is part of max_tokens, so it must fit below it with room for the answer. An
     // explicit limit is only raised when the API would otherwise reject it.
-    if (budget) {
+    if (thinking) {
         const bool explicitLimit = request.maxTokens && *request.maxTokens > 0;
-        if (!explicitLimit || maxTokens <= *budget)
-            maxTokens = std::max(maxTokens, *budget + answerHeadroom);
+        if (!explicitLimit || maxTokens <= budget)
+            maxTokens = std::max(maxTokens, budget + answerHeadroom);
     }
 
     Json body = Json::object();
@@ -290,9 +292,9 @@ HttpRequest AnthropicProvider::buildRequest(const TurnRequest& request) const
     if (!request.tools.isEmpty())
         body["tools"] = toolDefinitions(request.tools);
     body["stream"] = request.stream;
-    if (budget) {
+    if (thinking) {
         // Anthropic rejects temperature (and a top_p below 0.95) together with thinking.
-        body["thinking"] = Json{{"type", "enabled"}, {"budget_tokens", *budget}};
+        body["thinking"] = Json{{"type", "enabled"}, {"budget_tokens", budget}};
     } else {
         if (request.temperature)
             body["temperature"] = *request.temperature;
