@@ -30,21 +30,21 @@ struct ChatMessage {
     }
 
     Role role = Role::User;
-    QString content;
-    QList<ToolCall> toolCalls; // Assistant: the calls it made after its content
+    QString content{};
+    QList<ToolCall> toolCalls{}; // Assistant: the calls it made after its content
     // Tool: the call this result answers (id and name), and whether the tool failed.
-    QString toolCallId;
-    QString toolName;
+    QString toolCallId{};
+    QString toolName{};
     bool isError = false;
 };
 
 // Where and how to reach a provider. The API key is carried in memory only.
 struct ProviderConfig {
     QString kind = QStringLiteral("openai");
-    QString baseUrl;
-    QString apiKey;
-    QString apiKeySource; // e.g. the environment variable it came from; named in auth errors
-    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    QString baseUrl{};
+    QString apiKey{};
+    QString apiKeySource{}; // e.g. the environment variable it came from; named in auth errors
+    QList<QPair<QByteArray, QByteArray>> extraHeaders{};
     bool verifyTls = true; // may be turned off for loopback servers only (enforced by CurlMulti)
     ProxyConfig proxy;
 
@@ -57,17 +57,17 @@ struct ProviderConfig {
 };
 
 struct TurnRequest {
-    QString turnId;
+    QString turnId{};
     ProviderConfig provider;
-    QString model;
-    QString systemPrompt;
-    QList<ChatMessage> messages;
+    QString model{};
+    QString systemPrompt{};
+    QList<ChatMessage> messages{};
     std::optional<double> temperature;
     std::optional<double> topP;
     std::optional<int> maxTokens;
     // Reasoning controls, each used by the providers that support it: OpenAI-style effort
     // ("low" / "medium" / "high"), Anthropic extended thinking and Gemini thinking budgets.
-    QString reasoningEffort;
+    QString reasoningEffort{};
     std::optional<int> thinkingBudgetTokens;
     // false: one plain (non-streaming) request; the reply arrives whole when the model is done.
     bool stream = true;
@@ -78,12 +78,12 @@ struct TurnRequest {
     // (at least once a second) and when it ends; persistPrefix is text the message already had
     // (a reply being continued), saved in front of the new text.
     qint64 persistMessageId = 0;
-    QString persistPrefix;
+    QString persistPrefix{};
 
     // Tools: what the turn may offer and run. `tools` is what the provider request carries;
     // the turn fills it from the tool registry when toolOptions.enabled (tests may set it).
-    ToolOptions toolOptions;
-    QList<ToolSpec> tools;
+    ToolOptions toolOptions{};
+    QList<ToolSpec> tools{};
 };
 
 struct Usage {
@@ -102,7 +102,7 @@ enum class TurnPhase {
 };
 
 struct TurnHeartbeat {
-    QString turnId;
+    QString turnId{};
     TurnPhase phase = TurnPhase::Connecting;
     qint64 elapsedMs = 0;
     qint64 bytes = 0;
@@ -112,15 +112,15 @@ struct TurnHeartbeat {
     qint64 retryInMs = 0;
     int attempt = 1;
     int maxAttempts = 1;
-    QString toolName; // AwaitingApproval / RunningTool
-    int step = 1;     // model calls of the turn so far (tool use makes several)
+    QString toolName{}; // AwaitingApproval / RunningTool
+    int step = 1;       // model calls of the turn so far (tool use makes several)
 };
 
 // Everything that arrived since the previous delta signal of the same turn.
 struct TurnDelta {
-    QString turnId;
-    QString text;
-    QString reasoning;
+    QString turnId{};
+    QString text{};
+    QString reasoning{};
 };
 
 enum class ErrorKind {
@@ -137,7 +137,7 @@ enum class ErrorKind {
 
 struct TurnError {
     ErrorKind kind = ErrorKind::None;
-    QString message; // human, one paragraph, never contains the API key
+    QString message{}; // human, one paragraph, never contains the API key
     int httpStatus = 0;
     bool retryable = false;
     qint64 retryAfterMs = -1; // the server's Retry-After, when it sent one
@@ -146,35 +146,35 @@ struct TurnError {
 enum class TurnOutcome { Complete, Incomplete, Error, Cancelled };
 
 struct TurnResult {
-    QString turnId;
+    QString turnId{};
     TurnOutcome outcome = TurnOutcome::Complete;
-    QString text;      // the whole reply as received, also when the turn failed
-    QString reasoning; // the whole reasoning as received
-    QString finishReason;
+    QString text{};      // the whole reply as received, also when the turn failed
+    QString reasoning{}; // the whole reasoning as received
+    QString finishReason{};
     Usage usage;
     TurnError error;
     qint64 durationMs = 0;
     qint64 bytes = 0;
-    qint64 tokens = 0;               // content and reasoning deltas received, as in TurnHeartbeat
-    QList<ToolCallRecord> toolCalls; // every call of the turn, in order
-    int steps = 1;                   // model calls made
+    qint64 tokens = 0;                 // content and reasoning deltas received, as in TurnHeartbeat
+    QList<ToolCallRecord> toolCalls{}; // every call of the turn, in order
+    int steps = 1;                     // model calls made
 };
 
 struct ModelInfo {
-    QString id;          // what requests name as "model"
-    QString displayName; // the provider's human name, if it has one
+    QString id{};          // what requests name as "model"
+    QString displayName{}; // the provider's human name, if it has one
     qint64 contextLength = -1;
 };
 
 struct ModelListRequest {
-    QString requestId;
+    QString requestId{};
     ProviderConfig provider;
     int connectTimeoutMs = 20'000;
 };
 
 struct ModelListResult {
-    QString requestId;
-    QList<ModelInfo> models;
+    QString requestId{};
+    QList<ModelInfo> models{};
     TurnError error; // kind None on success
     qint64 latencyMs = 0;
 };

@@ -19,54 +19,54 @@ struct StoredMessage {
     qint64 conversationId = 0;
     qint64 parentId = 0; // 0: a root message; siblings share a parent (branches)
     Role role = Role::User;
-    QString content;
-    QString reasoning;
-    QString model;
+    QString content{};
+    QString reasoning{};
+    QString model{};
     Usage usage;
     MessageStatus status = MessageStatus::Complete;
-    QString finishReason;
-    QString errorMessage; // human, when status is Error or Incomplete
-    QDateTime createdAt;  // UTC
-    QDateTime updatedAt;  // UTC
+    QString finishReason{};
+    QString errorMessage{}; // human, when status is Error or Incomplete
+    QDateTime createdAt;    // UTC
+    QDateTime updatedAt;    // UTC
     // Filled when loaded as part of a branch: all children of this message's parent (itself
     // included), oldest first, for the "‹ 2/3 ›" navigator.
-    QList<qint64> siblingIds;
+    QList<qint64> siblingIds{};
     // A reply that used tools: its calls and results, placed in `content` by textOffset.
-    QList<ToolCallRecord> toolCalls;
+    QList<ToolCallRecord> toolCalls{};
 };
 
 struct ConversationSummary {
     qint64 id = 0;
-    QString title;
+    QString title{};
     QDateTime createdAt; // UTC
     QDateTime updatedAt; // UTC; the sidebar groups by this
     bool pinned = false;
     qint64 currentLeafId = 0; // the remembered branch: the last message of it
-    QString settingsJson;     // per-conversation overrides (a later issue); "" = defaults
-    QString sourceId;         // where an import came from (a later issue); "" for native ones
+    QString settingsJson{};   // per-conversation overrides (a later issue); "" = defaults
+    QString sourceId{};       // where an import came from (a later issue); "" for native ones
 };
 
 // A stretch of the current branch, oldest first, ending at the branch's leaf (or, for
 // loadOlder, just before the message asked about).
 struct ConversationPage {
     ConversationSummary conversation;
-    QList<StoredMessage> messages;
+    QList<StoredMessage> messages{};
     bool hasOlder = false; // more messages above the first one
 };
 
 struct SearchHit {
     qint64 conversationId = 0;
     qint64 messageId = 0; // 0: the title matched
-    QString title;
-    QString snippet; // plain text with the matches between \x02 and \x03
+    QString title{};
+    QString snippet{}; // plain text with the matches between \x02 and \x03
     QDateTime updatedAt;
 };
 
 struct StoreError {
     enum class Kind { None, ReadOnly, DiskFull, Locked, Corrupt, Other };
     Kind kind = Kind::None;
-    QString message; // human: what happened and what the app does about it
-    QString movedTo; // Corrupt: where the damaged database was moved
+    QString message{}; // human: what happened and what the app does about it
+    QString movedTo{}; // Corrupt: where the damaged database was moved
 };
 
 QString wireName(MessageStatus status);

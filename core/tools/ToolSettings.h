@@ -17,11 +17,11 @@
 namespace keel::core {
 
 struct ToolSettings {
-    bool enabled = true;                 // offer tools to models at all
-    int maxSteps = 10;                   // model calls per turn
-    int callTimeoutSeconds = 0;          // 0: none
-    QHash<QString, ToolPolicy> policies; // missing: Ask
-    QSet<QString> disabledTools;         // not offered to the model
+    bool enabled = true;                   // offer tools to models at all
+    int maxSteps = 10;                     // model calls per turn
+    int callTimeoutSeconds = 0;            // 0: none
+    QHash<QString, ToolPolicy> policies{}; // missing: Ask
+    QSet<QString> disabledTools{};         // not offered to the model
     // The options of a GUI turn (canAsk true).
     ToolOptions options() const;
     bool operator==(const ToolSettings&) const = default;
@@ -32,7 +32,7 @@ std::optional<ToolSettings> toolSettingsFromJson(const QByteArray& json, QString
 
 struct LoadedToolSettings {
     ToolSettings settings;
-    QString notice;
+    QString notice{};
 };
 LoadedToolSettings loadToolSettings(const QString& path);
 QString saveToolSettings(const QString& path, const ToolSettings& settings); // "" on success

@@ -21,36 +21,36 @@ inline QString builtinServerName()
 
 // One tool offered to the model.
 struct ToolSpec {
-    QString name;  // as the model sees it: unique in a turn, [A-Za-z0-9_-]{1,64}
-    QString title; // human title, if the tool has one
-    QString description;
-    QString inputSchema; // JSON Schema of the arguments (an object schema), compact JSON text
-    QString server;      // MCP server name, or builtinServerName()
-    QString toolName;    // the tool's own name on its server
+    QString name{};  // as the model sees it: unique in a turn, [A-Za-z0-9_-]{1,64}
+    QString title{}; // human title, if the tool has one
+    QString description{};
+    QString inputSchema{}; // JSON Schema of the arguments (an object schema), compact JSON text
+    QString server{};      // MCP server name, or builtinServerName()
+    QString toolName{};    // the tool's own name on its server
     // "server/tool": the key policies and per-tool switches are stored under.
     QString key() const { return server + QLatin1Char('/') + toolName; }
 };
 
 // A call the model asked for.
 struct ToolCall {
-    QString id;        // the provider's call id; synthesized ("call_N") when it gives none
-    QString name;      // ToolSpec::name
-    QString arguments; // JSON text of an object, as the model sent it ("{}" when empty)
+    QString id{};        // the provider's call id; synthesized ("call_N") when it gives none
+    QString name{};      // ToolSpec::name
+    QString arguments{}; // JSON text of an object, as the model sent it ("{}" when empty)
 };
 
 // One piece of a tool's result.
 struct ToolContent {
     enum class Kind { Text, Image, Audio, Resource, ResourceLink };
     Kind kind = Kind::Text;
-    QString text;     // Text; Resource with text; ResourceLink: its name
-    QString mimeType; // Image, Audio, Resource
-    QByteArray data;  // Image, Audio, binary Resource: the decoded bytes
-    QString uri;      // Resource, ResourceLink
+    QString text{};     // Text; Resource with text; ResourceLink: its name
+    QString mimeType{}; // Image, Audio, Resource
+    QByteArray data{};  // Image, Audio, binary Resource: the decoded bytes
+    QString uri{};      // Resource, ResourceLink
 };
 
 struct ToolResult {
     bool isError = false;
-    QList<ToolContent> content;
+    QList<ToolContent> content{};
     qint64 durationMs = 0;
     // What the model is sent: text pieces joined by newlines; other pieces described in
     // brackets ("[image: image/png, 1234 bytes]").
@@ -67,11 +67,11 @@ struct ToolOptions {
     int maxSteps = 10;                          // model calls in one turn, the first included
     int callTimeoutMs = 0;                      // 0: none (long tools are normal)
     ToolPolicy defaultPolicy = ToolPolicy::Ask; // tools with no entry in `policies`
-    QHash<QString, ToolPolicy> policies;        // by ToolSpec::key()
-    QSet<QString> disabledTools;                // by ToolSpec::key(): not offered
+    QHash<QString, ToolPolicy> policies{};      // by ToolSpec::key()
+    QSet<QString> disabledTools{};              // by ToolSpec::key(): not offered
     // Allowed by the name the model sees (ToolSpec::name), over any policy: the CLI's
     // --allow-tool NAME, given before the registry has named the tools.
-    QSet<QString> allowedNames;
+    QSet<QString> allowedNames{};
     // Ask with nobody to ask (CLI): the call is denied and the model told so.
     bool canAsk = true;
     ToolPolicy policyFor(const QString& key) const { return policies.value(key, defaultPolicy); }
@@ -91,18 +91,18 @@ enum class ToolApproval { AllowOnce, AllowAlways, Deny };
 
 // The life of one call, sent each time it changes (and on progress).
 struct ToolCallEvent {
-    QString turnId;
+    QString turnId{};
     int step = 1; // which model call of the turn asked for it, from 1
-    ToolCall call;
-    QString server; // "" when the model named a tool that does not exist
-    QString toolName;
-    QString title;
+    ToolCall call{};
+    QString server{}; // "" when the model named a tool that does not exist
+    QString toolName{};
+    QString title{};
     ToolCallState state = ToolCallState::Running;
     // Progress reported by the tool (MCP notifications/progress); -1: none yet / unknown total.
     double progress = -1;
     double progressTotal = -1;
-    QString progressMessage;
-    ToolResult result;        // Done, Failed, Denied, Cancelled
+    QString progressMessage{};
+    ToolResult result{};      // Done, Failed, Denied, Cancelled
     qint64 elapsedMs = 0;     // since it started running (0 while awaiting approval)
     qsizetype textOffset = 0; // length of the reply's text when the call was made
 };
@@ -112,11 +112,11 @@ struct ToolCallEvent {
 struct ToolCallRecord {
     int step = 1;
     qsizetype textOffset = 0; // position in the reply's content where the call was made
-    ToolCall call;
-    QString server;
-    QString toolName;
+    ToolCall call{};
+    QString server{};
+    QString toolName{};
     ToolCallState state = ToolCallState::Done;
-    ToolResult result;
+    ToolResult result{};
 };
 
 QString wireName(ToolCallState state);

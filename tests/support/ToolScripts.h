@@ -14,9 +14,9 @@
 namespace keel::test {
 
 struct ScriptedCall {
-    QString id; // ignored by Gemini and Ollama, which send none
-    QString name;
-    QString arguments; // JSON object text
+    QString id{}; // ignored by Gemini and Ollama, which send none
+    QString name{};
+    QString arguments{}; // JSON object text
 };
 
 // A response asking for these calls (parallel when several). fragmentSize > 0 splits argument
@@ -31,8 +31,8 @@ Response textResponse(const QString& kind, const QStringList& tokens);
 // tool name (Gemini, Ollama), the text and whether it was marked as an error (Anthropic
 // is_error, Gemini "error" response; false where the format has no such mark).
 struct SentToolResult {
-    QString idOrName;
-    QString text;
+    QString idOrName{};
+    QString text{};
     bool isError = false;
 };
 QList<SentToolResult> toolResultsIn(const QString& kind, const QJsonObject& body);
