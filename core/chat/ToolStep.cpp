@@ -52,11 +52,6 @@ ToolStep::~ToolStep()
 void ToolStep::start(const QString& refusal)
 {
     KEEL_ASSERT_OWN_THREAD(this);
-    QStringList available;
-    for (Call& call : m_calls) {
-        if (call.known)
-            available.append(call.spec.name);
-    }
     for (Call& call : m_calls) {
         const QString name = call.record.call.name;
         if (!refusal.isEmpty()) {

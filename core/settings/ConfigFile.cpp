@@ -118,12 +118,16 @@ QString writeConfigFileAtomically(const QString& path, const QByteArray& bytes, 
     return {};
 }
 
-QString jsonErrorLocation(const QByteArray& text)
+qsizetype jsonErrorOffset(const QByteArray& text)
 {
     ErrorLocator locator;
     nlohmann::json::sax_parse(text.begin(), text.end(), &locator);
-    const qsizetype at =
-        std::clamp<qsizetype>(qsizetype(locator.position), 1, qMax<qsizetype>(1, text.size()));
+    return std::clamp<qsizetype>(qsizetype(locator.position), 1, qMax<qsizetype>(1, text.size()));
+}
+
+QString jsonErrorLocation(const QByteArray& text)
+{
+    const qsizetype at = jsonErrorOffset(text);
     const QByteArray before = text.left(at - 1);
     const qsizetype line = before.count('\n') + 1;
     const qsizetype column = at - (before.lastIndexOf('\n') + 1);

@@ -33,6 +33,8 @@ QString writeConfigFileAtomically(const QString& path, const QByteArray& bytes,
 
 // Where a text stops being JSON, for messages: "line L, column C". nlohmann's non-throwing
 // DOM parser does not say, so this re-reads the text with a SAX handler.
+// Where text stops being JSON: a 1-based byte offset (clamped into the text).
+qsizetype jsonErrorOffset(const QByteArray& text);
 QString jsonErrorLocation(const QByteArray& text);
 
 } // namespace keel::core

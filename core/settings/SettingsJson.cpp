@@ -2,6 +2,7 @@
 // (pretty-printed so users can read them; never a key: there is no field for one) and the
 // settings a conversation stores. Readers are lenient about fields: unknown ones are ignored,
 // missing or mistyped ones defaulted; only a document of the wrong shape is refused.
+#include "settings/ConfigFile.h"
 #include "settings/SettingsFiles.h"
 
 #include <algorithm>
@@ -21,30 +22,6 @@ constexpr int kFormatVersion = 1;
 
 // ---- JSON reading helpers: wrong types read as absent ----
 
-// Records where a document stops being JSON (nlohmann's DOM parser does not say).
-class ErrorLocator : public nlohmann::json_sax<Json> {
-public:
-    std::size_t position = 0;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t at, const std::string&,
-                     const nlohmann::detail::exception&) override
-    {
-        position = at;
-        return false;
-    }
-};
-
 void setError(QString* error, const QString& text)
 {
     if (error)
@@ -57,10 +34,7 @@ std::optional<Json> parseDocument(const QByteArray& bytes, QString* error)
 {
     Json document = Json::parse(bytes.begin(), bytes.end(), nullptr, false);
     if (document.is_discarded()) {
-        ErrorLocator locator;
-        Json::sax_parse(bytes.begin(), bytes.end(), &locator);
-        const qsizetype at =
-            std::clamp<qsizetype>(qsizetype(locator.position), 1, qMax<qsizetype>(1, bytes.size()));
+        const qsizetype at = jsonErrorOffset(bytes);
         const qsizetype line = bytes.left(at - 1).count('\n') + 1;
         setError(error, QStringLiteral("not valid JSON at byte %1, line %2").arg(at).arg(line));
         return std::nullopt;

@@ -46,31 +46,6 @@ ToolResult textResult(const QString& text)
     return result;
 }
 
-// A result known at once, delivered on the next loop turn as the interface promises.
-class ImmediateInvocation : public ToolInvocation {
-public:
-    ImmediateInvocation(ToolResult result, QObject* parent)
-        : ToolInvocation(parent)
-    {
-        QTimer::singleShot(0, this, [this, result] {
-            if (!m_done) {
-                m_done = true;
-                Q_EMIT finished(result);
-            }
-        });
-    }
-    void cancel(const QString& reason) override
-    {
-        if (m_done)
-            return;
-        m_done = true;
-        Q_EMIT finished(ToolResult::error(reason));
-    }
-
-private:
-    bool m_done = false;
-};
-
 ToolResult currentTime(const json& arguments)
 {
     const QString zoneName = stringArgument(arguments, "timezone");

@@ -4,6 +4,7 @@
 #include "tools/ToolTypes.h"
 
 #include <QObject>
+#include <QTimer>
 
 namespace keel::core {
 
@@ -18,6 +19,29 @@ public:
 Q_SIGNALS:
     void progress(double progress, double total, const QString& message);
     void finished(const keel::core::ToolResult& result);
+};
+
+// A call whose result is known at once (a quick built-in tool, a call that cannot run), delivered
+// on the next loop turn as the interface promises.
+class ImmediateInvocation : public ToolInvocation {
+public:
+    ImmediateInvocation(ToolResult result, QObject* parent)
+        : ToolInvocation(parent)
+    {
+        QTimer::singleShot(0, this, [this, result] { done(result); });
+    }
+    void cancel(const QString& reason) override { done(ToolResult::error(reason)); }
+
+private:
+    void done(const ToolResult& result)
+    {
+        if (m_done)
+            return;
+        m_done = true;
+        Q_EMIT finished(result);
+    }
+
+    bool m_done = false;
 };
 
 } // namespace keel::core

@@ -93,30 +93,6 @@ private:
     std::optional<ToolResult> m_early;
 };
 
-class ImmediateError : public ToolInvocation {
-public:
-    ImmediateError(const QString& message, QObject* parent)
-        : ToolInvocation(parent)
-    {
-        QTimer::singleShot(0, this, [this, message] {
-            if (!m_done) {
-                m_done = true;
-                Q_EMIT finished(ToolResult::error(message));
-            }
-        });
-    }
-    void cancel(const QString& reason) override
-    {
-        if (!m_done) {
-            m_done = true;
-            Q_EMIT finished(ToolResult::error(reason));
-        }
-    }
-
-private:
-    bool m_done = false;
-};
-
 // Waits for a set of clients to settle (Ready or Failed), then runs its action once.
 class SettleWaiter : public QObject {
 public:
@@ -295,14 +271,17 @@ ToolInvocation* ToolRegistry::invoke(const ToolSpec& spec, const ToolCall& call,
     if (spec.server == builtinServerName()) {
         if (ToolInvocation* builtin = invokeBuiltinTool(spec, call, m_curl, parent))
             return builtin;
-        return new ImmediateError(
-            QStringLiteral("Keel has no built-in tool \"%1\".").arg(spec.toolName), parent);
+        return new ImmediateInvocation(
+            ToolResult::error(
+                QStringLiteral("Keel has no built-in tool \"%1\".").arg(spec.toolName)),
+            parent);
     }
     McpClient* mcp = client(spec.server);
     if (!mcp)
-        return new ImmediateError(
-            QStringLiteral("The MCP server \"%1\" is not configured or is disabled.")
-                .arg(spec.server),
+        return new ImmediateInvocation(
+            ToolResult::error(
+                QStringLiteral("The MCP server \"%1\" is not configured or is disabled.")
+                    .arg(spec.server)),
             parent);
     return new McpInvocation(mcp, spec, call, timeoutMs, parent);
 }

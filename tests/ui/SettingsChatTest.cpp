@@ -24,6 +24,7 @@
 #include "ui/Composer.h"
 #include "ui/ConversationController.h"
 #include "ui/ConversationSettingsPanel.h"
+#include "ui/EngineWiring.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageTextView.h"
 #include "ui/MessageWidget.h" // TranscriptView.h uses it inline
@@ -172,24 +173,12 @@ struct Harness {
         window->setConfiguration(&settings);
         core::Engine* engine = core.engine();
         ui::MainWindow* w = window.get();
-        QObject::connect(w, &ui::MainWindow::listModelsRequested, engine, &core::Engine::listModels,
-                         Qt::QueuedConnection);
-        QObject::connect(engine, &core::Engine::modelsListed, w, &ui::MainWindow::onModelsListed,
-                         Qt::QueuedConnection);
+        // Exactly as the app wires them (GuiSession).
+        ui::wireWindowToEngine(*w, *engine, &settings, core::defaultLogDirectory());
         systemPalette = QApplication::palette();
         systemStyle = QApplication::style()->name();
         QObject::connect(&settings, &core::Settings::generalChanged, w, [this] { applyTheme(); });
         applyTheme();
-        QObject::connect(w, &ui::MainWindow::startTurnRequested, engine, &core::Engine::startTurn,
-                         Qt::QueuedConnection);
-        QObject::connect(w, &ui::MainWindow::cancelTurnRequested, engine, &core::Engine::cancelTurn,
-                         Qt::QueuedConnection);
-        QObject::connect(engine, &core::Engine::turnDelta, w, &ui::MainWindow::onTurnDelta,
-                         Qt::QueuedConnection);
-        QObject::connect(engine, &core::Engine::turnHeartbeat, w, &ui::MainWindow::onTurnHeartbeat,
-                         Qt::QueuedConnection);
-        QObject::connect(engine, &core::Engine::turnFinished, w, &ui::MainWindow::onTurnFinished,
-                         Qt::QueuedConnection);
 
         storeThread.start();
         core.start();
