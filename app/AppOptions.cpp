@@ -200,6 +200,10 @@ ParseResult parseArguments(const QStringList& arguments)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("GUI: save the window to FILE on quit."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption windowSize(
+        QStringLiteral("window-size"),
+        QStringLiteral("GUI: open the window at WIDTHxHEIGHT pixels (scripted screenshots)."),
+        QStringLiteral("WxH"));
     const QCommandLineOption settingsPage(
         QStringLiteral("settings"),
         QStringLiteral("GUI: open the Settings dialog on PAGE once the window is up: providers, "
@@ -222,7 +226,7 @@ ParseResult parseArguments(const QStringList& arguments)
         {help,        version,      profile,   provider,      preset,     kind,         baseUrl,
          model,       keyEnv,       name,      keyStdin,      secretFile, system,       idle,
          effort,      budget,       json,      send,          open,       quitWhenIdle, screenshot,
-         diagnostics, settingsPage, allowTool, allowAllTools, noTools});
+         diagnostics, settingsPage, allowTool, allowAllTools, noTools,    windowSize});
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("A command (below), or nothing for the app."),
         QStringLiteral("[ask [PROMPT | -] | models | history ... | providers ... | mcp ...]"));
@@ -469,6 +473,17 @@ ParseResult parseArguments(const QStringList& arguments)
     }
     options.quitWhenIdle = parser.isSet(quitWhenIdle);
     options.screenshotPath = parser.value(screenshot);
+    if (parser.isSet(windowSize)) {
+        const QStringList parts = parser.value(windowSize).toLower().split(QLatin1Char('x'));
+        const int width = parts.size() == 2 ? parts.at(0).toInt() : 0;
+        const int height = parts.size() == 2 ? parts.at(1).toInt() : 0;
+        if (width < 200 || height < 200 || width > 10000 || height > 10000) {
+            result.error = QStringLiteral("--window-size takes WIDTHxHEIGHT in pixels, e.g. "
+                                          "1280x900.");
+            return result;
+        }
+        options.windowSize = QSize(width, height);
+    }
     if (parser.isSet(settingsPage)) {
         options.settingsPage = parser.value(settingsPage).toLower();
         if (!ui::SettingsDialog::pageNamed(options.settingsPage)) {

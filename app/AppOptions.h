@@ -4,6 +4,7 @@
 
 #include "chat/ChatTypes.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -36,6 +37,7 @@ struct AppOptions {
     qint64 openConversationId = 0; // 0: none
     bool quitWhenIdle = false;
     QString screenshotPath;
+    QSize windowSize;     // --window-size; invalid: the window's own (remembered) size
     QString settingsPage; // --settings PAGE: open the Settings dialog on it ("" = not)
     QString diagnosticsPath;
     // keel ask

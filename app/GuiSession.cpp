@@ -8,6 +8,7 @@
 #include "store/StorePaths.h"
 #include "ui/ChatSettings.h"
 #include "ui/ConversationController.h"
+#include "ui/DraftKeeper.h"
 #include "ui/EngineWiring.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageWidget.h" // TranscriptView.h uses it inline
@@ -15,6 +16,7 @@
 #include "ui/StatusLine.h"
 #include "ui/ThemePalette.h"
 #include "ui/TranscriptView.h"
+#include "ui/WindowGeometry.h"
 #include "ui/WindowSettings.h"
 #include "ui/settings/SettingsDialog.h"
 
@@ -51,6 +53,8 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
 
     m_window = std::make_unique<ui::MainWindow>(ui::ChatSettings{}, &m_store);
     m_window->setConfiguration(&m_config.settings());
+    // A tiny file, read once before the window is shown (like the settings).
+    ui::WindowGeometry::restore(*m_window, ui::WindowGeometry::defaultPath());
 
     core::Engine* engine = m_core.engine();
     ui::MainWindow* window = m_window.get();
@@ -118,6 +122,8 @@ void GuiSession::start()
         watchPaints(true);
     else
         m_startupSettled = true;
+    if (m_options.windowSize.isValid())
+        m_window->resize(m_options.windowSize);
     m_window->show();
     if (!m_options.settingsPage.isEmpty())
         QTimer::singleShot(0, this, &GuiSession::openSettingsPage);
@@ -313,6 +319,13 @@ void GuiSession::applyTheme()
 
 int GuiSession::finish()
 {
+    // Also when the app quit without closing the window (a signal, --quit-when-idle): the
+    // draft still goes to the store, which writes it before it stops.
+    m_window->drafts()->flush();
+    // After the event loop: writing the file makes nobody wait. Automated runs leave the
+    // user's geometry alone (and their own profiles stay as they were made).
+    if (!m_options.quitWhenIdle)
+        ui::WindowGeometry::save(*m_window, ui::WindowGeometry::defaultPath());
     m_core.stop(); // the event loop is over: joining the threads blocks nothing
     m_storeThread.stop();
     m_config.stop();

@@ -1,6 +1,7 @@
 // GuiSession: the desktop app's composition: the store thread (history), the core loop (Engine)
 // and the main window, wired by queued connections only, plus the automation and measurement
-// options (--send, --open, --quit-when-idle, --screenshot, --diagnostics). It measures what the
+// options (--send, --open, --quit-when-idle, --screenshot, --diagnostics), and the window's
+// geometry (restored before it is shown, saved after the event loop). It measures what the
 // user waits for at the paints that show it: start-up to the first painted conversation list,
 // and --open to the first painted page of that conversation.
 #pragma once

@@ -1,8 +1,11 @@
 // Composer: the message editor with Enter-to-send and a height that follows its text.
 #include "ui/Composer.h"
 
+#include "ui/AttachmentDropArea.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QtMath>
 
 #include <algorithm>
@@ -46,6 +49,12 @@ QSize Composer::minimumSizeHint() const
 
 void Composer::keyPressEvent(QKeyEvent* event)
 {
+    if (event->key() == Qt::Key_Up && (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier
+        && document()->isEmpty()) {
+        event->accept();
+        Q_EMIT editLastRequested();
+        return;
+    }
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (!enter) {
         QPlainTextEdit::keyPressEvent(event);
@@ -68,8 +77,30 @@ void Composer::keyPressEvent(QKeyEvent* event)
     }
     event->accept();
     const QString text = toPlainText();
-    if (!text.trimmed().isEmpty())
+    if (!text.trimmed().isEmpty() || m_submitsEmpty)
         Q_EMIT submitted(text);
+}
+
+bool Composer::canInsertFromMimeData(const QMimeData* source) const
+{
+    return (m_acceptsAttachments && hasAttachments(source))
+           || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void Composer::insertFromMimeData(const QMimeData* source)
+{
+    const DroppedAttachments found =
+        m_acceptsAttachments ? attachmentsIn(source) : DroppedAttachments{};
+    if (!found.files.isEmpty()) {
+        Q_EMIT filesDropped(found.files);
+        return;
+    }
+    // Copied text may come with a picture of itself (spreadsheets do that): text wins.
+    if (!found.image.isNull() && !(source->hasText() && !source->text().trimmed().isEmpty())) {
+        Q_EMIT imagePasted(found.image);
+        return;
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }
 
 int Composer::heightForLines(int lines) const

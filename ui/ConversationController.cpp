@@ -2,6 +2,7 @@
 #include "ui/ConversationController.h"
 
 #include "core/chat/ToolHistory.h"
+#include "core/providers/ModelCapabilities.h"
 #include "core/settings/Settings.h"
 #include "core/store/StoreClient.h"
 
@@ -100,6 +101,8 @@ ConversationController::ConversationController(ChatSettings settings, core::Stor
             Qt::QueuedConnection);
     connect(s, &core::Store::messageAppended, this, &ConversationController::onMessageAppended,
             Qt::QueuedConnection);
+    connect(s, &core::Store::messagesDeleted, this, &ConversationController::onMessagesDeleted,
+            Qt::QueuedConnection);
     connect(s, &core::Store::storeError, this, &ConversationController::onStoreError,
             Qt::QueuedConnection);
 }
@@ -112,7 +115,9 @@ QString ConversationController::title() const
         return {};
     for (const core::StoredMessage& message : m_branch) {
         if (message.role == Role::User) {
-            const QString line = message.content.trimmed().section(QLatin1Char('\n'), 0, 0);
+            QString line = message.content.trimmed().section(QLatin1Char('\n'), 0, 0);
+            if (line.isEmpty() && !message.attachments.isEmpty())
+                line = message.attachments.first().fileName; // a message of files only
             return line.size() > 60 ? line.left(59) + QStringLiteral("…") : line;
         }
     }
@@ -194,6 +199,17 @@ bool ConversationController::prepareTurn()
     return true;
 }
 
+bool ConversationController::refuseImages(const QList<core::Attachment>& attachments)
+{
+    if (!core::hasImages(attachments))
+        return false;
+    // The resolved provider and model of this turn (prepareTurn); unknown models may try.
+    if (core::acceptsImages(m_turnSettings.provider.kind, m_turnSettings.model) != false)
+        return false;
+    Q_EMIT notice(core::imagesNotAcceptedMessage(m_turnSettings.model));
+    return true;
+}
+
 core::ConversationSettings ConversationController::conversationSettings() const
 {
     return core::conversationSettingsFromJson(m_conversation.settingsJson);
@@ -216,10 +232,17 @@ void ConversationController::setConversationSettings(const core::ConversationSet
 
 bool ConversationController::send(const QString& text)
 {
-    if (text.trimmed().isEmpty() || !prepareTurn())
+    return send(text, {});
+}
+
+bool ConversationController::send(const QString& text, const QList<core::Attachment>& attachments)
+{
+    if ((text.trimmed().isEmpty() && attachments.isEmpty()) || !prepareTurn()
+        || refuseImages(attachments))
         return false;
     const qint64 parent = m_branch.isEmpty() ? 0 : m_branch.last().id;
-    const core::StoredMessage user = newMessage(Role::User, text, parent);
+    core::StoredMessage user = newMessage(Role::User, text, parent);
+    user.attachments = attachments;
     appendToBranch(user);
     core::StoredMessage reply = newMessage(Role::Assistant, {}, user.id);
     reply.status = MessageStatus::Streaming;
@@ -230,12 +253,14 @@ bool ConversationController::send(const QString& text)
 
 bool ConversationController::editAndSend(int index, const QString& text)
 {
-    if (index < 0 || index >= messageCount() || text.trimmed().isEmpty() || !prepareTurn())
+    if (index < 0 || index >= messageCount() || !prepareTurn())
         return false;
     const core::StoredMessage old = m_branch.at(index);
-    if (old.role != Role::User)
+    if (old.role != Role::User || (text.trimmed().isEmpty() && old.attachments.isEmpty())
+        || refuseImages(old.attachments))
         return false;
     core::StoredMessage user = newMessage(Role::User, text, old.parentId);
+    user.attachments = old.attachments; // the edit changes the text only
     user.siblingIds = old.siblingIds.isEmpty() ? QList<qint64>{old.id} : old.siblingIds;
     user.siblingIds.append(user.id);
     truncateBranch(index);
@@ -357,8 +382,11 @@ QList<core::ChatMessage> ConversationController::historyBefore(int index) const
             continue;
         if (message.role == Role::Assistant && !message.toolCalls.isEmpty())
             history += core::assistantMessagesFor(message.content, message.toolCalls);
-        else
+        else {
             history.append({message.role, message.content});
+            // Every turn sends the files again: the model has no memory of earlier requests.
+            history.last().attachments = message.attachments;
+        }
     }
     return history;
 }
@@ -492,6 +520,9 @@ void ConversationController::onTurnFinished(const core::TurnResult& result)
         reply.errorMessage = result.error.message;
         if (!result.toolCalls.isEmpty())
             reply.toolCalls = result.toolCalls;
+        // As the core saves them, so that the reply's details show them without a reload.
+        reply.durationMs = result.durationMs > 0 ? result.durationMs : -1;
+        reply.firstTokenMs = result.firstTokenMs >= 0 ? result.firstTokenMs : -1;
         reply.updatedAt = QDateTime::currentDateTimeUtc();
         // The core saved the reply, but knows nothing of the reasoning a continued reply had;
         // and a turn stopped before it reached the core was saved by nobody.
@@ -618,6 +649,74 @@ void ConversationController::showLocalBranch(int index, qint64 targetId)
     }
     Q_EMIT branchReset();
     Q_EMIT revealRequested(index, false);
+}
+
+bool ConversationController::deleteMessage(int index)
+{
+    if (index < 0 || index >= messageCount() || refuseWhileBusy())
+        return false;
+    const core::StoredMessage& message = m_branch.at(index);
+    if (m_store == nullptr || !m_persistent || m_conversation.id <= 0) {
+        deleteLocally(index);
+        return true;
+    }
+    if (message.id <= 0 || storeWritesPending()) {
+        Q_EMIT notice(tr("The conversation is still being saved. Try again in a moment."));
+        return false;
+    }
+    // Both in one go: the store reads the conversation again right after the deletion.
+    m_deleteTag = nextTag();
+    m_loadingId = m_conversation.id;
+    m_revealId = 0;
+    const int count = m_pageSize;
+    m_store->post([conversationId = m_conversation.id, messageId = message.id, tag = m_deleteTag,
+                   count](core::Store* store) {
+        store->deleteMessage(conversationId, messageId, tag);
+        store->loadConversation(conversationId, count);
+    });
+    return true;
+}
+
+void ConversationController::onMessagesDeleted(qint64, qint64, int count, const QString& tag)
+{
+    if (tag.isEmpty() || tag != m_deleteTag)
+        return;
+    m_deleteTag.clear();
+    Q_EMIT notice(tr("Deleted %n message(s).", nullptr, count));
+}
+
+void ConversationController::deleteLocally(int index)
+{
+    const core::StoredMessage message = m_branch.at(index);
+    // The rest of the branch goes, and so does every version made below the message.
+    QList<qint64> gone;
+    for (qsizetype i = index; i < m_branch.size(); ++i)
+        gone.append(m_branch.at(i).id);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const core::StoredMessage& known : std::as_const(m_offBranch)) {
+            if (gone.contains(known.parentId) && !gone.contains(known.id)) {
+                gone.append(known.id);
+                grew = true;
+            }
+        }
+    }
+    for (qint64 id : std::as_const(gone))
+        m_offBranch.remove(id);
+    for (core::StoredMessage& known : m_offBranch)
+        known.siblingIds.removeAll(message.id);
+    m_branch.resize(index);
+
+    qint64 sibling = 0; // the latest remaining version takes the message's place
+    for (qsizetype i = message.siblingIds.size() - 1; i >= 0 && sibling == 0; --i) {
+        if (m_offBranch.contains(message.siblingIds.at(i)))
+            sibling = message.siblingIds.at(i);
+    }
+    if (sibling != 0)
+        showLocalBranch(index, sibling);
+    else
+        Q_EMIT branchTruncated(index);
+    Q_EMIT notice(tr("Deleted %n message(s).", nullptr, int(gone.size())));
 }
 
 bool ConversationController::newConversation(const core::ConversationSettings& initial)
@@ -752,8 +851,10 @@ void ConversationController::onOlderLoaded(const core::ConversationPage& page)
         if (current && m_pendingRequest && m_waitingForHistory) {
             QList<core::ChatMessage> older;
             for (const core::StoredMessage& message : page.messages) {
-                if (belongsInHistory(message))
-                    older.append({message.role, message.content});
+                if (!belongsInHistory(message))
+                    continue;
+                older.append({message.role, message.content});
+                older.last().attachments = message.attachments;
             }
             m_pendingRequest->messages = older + m_pendingRequest->messages;
             m_waitingForHistory = false;
@@ -884,6 +985,7 @@ void ConversationController::onConversationCreated(const core::ConversationSumma
         message.conversationId = conversation.id;
     for (core::StoredMessage& message : m_offBranch)
         message.conversationId = conversation.id;
+    Q_EMIT conversationCreated(conversation.id);
     Q_EMIT conversationChanged();
     pumpAppends();
 }

@@ -97,7 +97,11 @@ public:
 public Q_SLOTS:
     // Each returns false (and says why through notice) when it cannot act now.
     bool send(const QString& text);
-    // A new version of the user message at index, with a new reply.
+    // With files attached (kept with the message, and sent again with every later turn); the
+    // text may be blank when there is at least one. Images are refused, with a notice, for a
+    // model known not to read them.
+    bool send(const QString& text, const QList<keel::core::Attachment>& attachments);
+    // A new version of the user message at index (with its attachments), with a new reply.
     bool editAndSend(int index, const QString& text);
     // A new version of the reply at index.
     bool regenerate(int index);
@@ -107,6 +111,11 @@ public Q_SLOTS:
     bool continueReply(int index);
     // Switches the branch to the previous (-1) or next (+1) version of the message at index.
     bool showVersion(int index, int step);
+    // Deletes the message at index and every message below it (the rest of the branch and the
+    // versions made under it), then shows the conversation again: on the latest branch of a
+    // remaining version of the message, else ending above it. Memory-only conversations delete
+    // here; stored ones through the store, which is then read again.
+    bool deleteMessage(int index);
 
     // An empty conversation (with these settings, e.g. from an assistant); it is stored with
     // the first message sent.
@@ -158,6 +167,8 @@ Q_SIGNALS:
 
     // Id, title or persistence of the open conversation changed.
     void conversationChanged();
+    // The new conversation was stored under this id (it stays open); before conversationChanged.
+    void conversationCreated(qint64 conversationId);
     // Its model choice or parameter overrides changed.
     void conversationSettingsChanged();
     // The store failed; `memoryOnly`: the open conversation is no longer being saved.
@@ -181,11 +192,14 @@ private:
     void onConversationLoaded(const core::ConversationPage& page);
     void onOlderLoaded(const core::ConversationPage& page);
     void onMessageAppended(const core::StoredMessage& message, const QString& tag);
+    void onMessagesDeleted(qint64 conversationId, qint64 messageId, int count, const QString& tag);
     void onStoreError(const core::StoreError& error);
     // The open conversation is no longer saved; what waited for the store goes on without it.
     void fallBackToMemory();
 
     bool refuseWhileBusy();
+    // The turn's model is known not to read images and `attachments` has some (says so).
+    bool refuseImages(const QList<core::Attachment>& attachments);
     // Not busy, and the turn's settings resolved into m_turnSettings (else says why).
     bool prepareTurn();
     core::StoredMessage newMessage(core::Role role, const QString& content, qint64 parentId);
@@ -203,6 +217,7 @@ private:
     void replaceId(qint64 localId, qint64 storedId);
     core::StoredMessage* findMessage(qint64 id);
     void showLocalBranch(int index, qint64 targetId);
+    void deleteLocally(int index);
     void revealPending();
     void saveToStore(const core::StoredMessage& message);
     QString nextTag();
@@ -243,6 +258,7 @@ private:
     QString m_appendTag;
     qint64 m_appendLocalId = 0;
     QString m_createTag;
+    QString m_deleteTag;
     quint64 m_tagCounter = 0;
     std::function<void()> m_whenIdle;
     qint64 m_loadingId = 0; // a conversation being opened (its page not here yet)

@@ -2,10 +2,15 @@
 #include "ui/MainWindow.h"
 
 #include "core/store/StoreClient.h"
+#include "ui/AttachmentDropArea.h"
+#include "ui/AttachmentStrip.h"
 #include "ui/BranchNavigator.h"
 #include "ui/Composer.h"
 #include "ui/ConversationController.h"
 #include "ui/ConversationListModel.h"
+#include "ui/DraftKeeper.h"
+#include "ui/FindBar.h"
+#include "ui/MessageDetails.h"
 #include "ui/MessageWidget.h"
 #include "ui/NoticeBanner.h"
 #include "ui/Sidebar.h"
@@ -19,8 +24,8 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -38,6 +43,7 @@ MainWindow::MainWindow(ChatSettings settings, core::StoreClient* store, QWidget*
     , m_banner(new NoticeBanner)
     , m_transcript(new TranscriptView)
     , m_composer(new Composer)
+    , m_attachments(new AttachmentStrip)
     , m_sendButton(new QPushButton)
     , m_statusLine(new StatusLine)
 {
@@ -51,13 +57,21 @@ MainWindow::MainWindow(ChatSettings settings, core::StoreClient* store, QWidget*
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
+    m_findBar = new FindBar(m_transcript);
+    layout->addWidget(m_findBar);
     layout->addWidget(m_transcript, 1);
 
     auto* bottom = new QWidget;
     auto* bottomLayout = new QHBoxLayout(bottom);
     bottomLayout->setContentsMargins(16, 10, 16, 10);
     bottomLayout->setSpacing(10);
-    bottomLayout->addWidget(m_composer, 1);
+    m_attachButton = m_attachments->createAttachButton();
+    bottomLayout->addWidget(m_attachButton, 0, Qt::AlignBottom);
+    auto* editor = new QVBoxLayout; // the chips sit right above the text
+    editor->setSpacing(8);
+    editor->addWidget(m_attachments);
+    editor->addWidget(m_composer);
+    bottomLayout->addLayout(editor, 1);
     m_sendButton->setMinimumWidth(88);
     bottomLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
     layout->addWidget(bottom);
@@ -79,11 +93,6 @@ MainWindow::MainWindow(ChatSettings settings, core::StoreClient* store, QWidget*
         connect(m_sidebar, &Sidebar::newChatRequested, this, &MainWindow::newChat);
         connect(m_sidebar, &Sidebar::conversationDeleted, m_controller,
                 &ConversationController::forgetConversation);
-        // Ctrl+F searches the history while the sidebar has focus; in the conversation it is
-        // left for finding text in it.
-        auto* find = new QShortcut(QKeySequence::Find, m_sidebar);
-        find->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(find, &QShortcut::activated, this, &MainWindow::focusSearch);
     } else {
         setCentralWidget(conversation);
     }
@@ -98,6 +107,7 @@ MainWindow::MainWindow(ChatSettings settings, core::StoreClient* store, QWidget*
             m_composer->clear();
     });
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateActions);
+    setUpAttachments(conversation);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         if (isTurnActive()) {
             stop();
@@ -144,6 +154,18 @@ MainWindow::MainWindow(ChatSettings settings, core::StoreClient* store, QWidget*
     connect(c, &ConversationController::notice, m_statusLine, &StatusLine::showNotice);
     connect(m_transcript, &TranscriptView::nearTop, c, &ConversationController::loadOlder);
 
+    // Find in conversation follows the transcript (a streamed reply: once it has ended).
+    const auto refind = [this] { m_findBar->refresh(); };
+    connect(c, &ConversationController::branchReset, m_findBar, refind);
+    connect(c, &ConversationController::olderPrepended, m_findBar, refind);
+    connect(c, &ConversationController::branchTruncated, m_findBar, refind);
+    connect(c, &ConversationController::messageAdded, m_findBar, refind);
+    connect(c, &ConversationController::messageChanged, m_findBar, refind);
+    connect(c, &ConversationController::turnFinished, m_findBar, refind);
+    connect(m_findBar, &FindBar::dismissed, this, [this] { m_composer->setFocus(); });
+    connect(m_composer, &Composer::editLastRequested, this, &MainWindow::editLastMessage);
+    m_drafts = new DraftKeeper(m_composer, c, store, this);
+
     m_thinkingTicker.setInterval(kThinkingTickMs);
     connect(&m_thinkingTicker, &QTimer::timeout, this, &MainWindow::updateThinking);
 
@@ -168,8 +190,12 @@ void MainWindow::createMenus()
     m_newChatAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(m_newChatAction, &QAction::triggered, this, &MainWindow::newChat);
 
+    m_findAction = chat->addAction(tr("&Find in conversation…"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::findInConversation);
+
     if (m_sidebar != nullptr) {
-        m_searchAction = chat->addAction(tr("&Search conversations"));
+        m_searchAction = chat->addAction(tr("&Search all chats…"));
         m_searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
         connect(m_searchAction, &QAction::triggered, this, &MainWindow::focusSearch);
     }
@@ -243,9 +269,35 @@ void MainWindow::setTranscriptFont(const QString& family, int pointSize)
         rebuildTranscript();
 }
 
+void MainWindow::setUpAttachments(QWidget* area)
+{
+    m_composer->setAcceptsAttachments(true);
+    connect(m_composer, &Composer::filesDropped, m_attachments, &AttachmentStrip::addFiles);
+    connect(m_composer, &Composer::imagePasted, m_attachments, &AttachmentStrip::addImage);
+    auto* drops = new AttachmentDropArea(area);
+    connect(drops, &AttachmentDropArea::filesDropped, m_attachments, &AttachmentStrip::addFiles);
+    connect(drops, &AttachmentDropArea::imageDropped, m_attachments, &AttachmentStrip::addImage);
+    connect(m_attachments, &AttachmentStrip::notice, m_statusLine, &StatusLine::showError);
+    connect(m_attachments, &AttachmentStrip::changed, this, [this] {
+        // A message of attachments only may be sent with an empty composer.
+        m_composer->setSubmitsEmpty(!m_attachments->isEmpty());
+        // The last chip removed by keyboard: typing goes on in the composer.
+        if (m_attachments->isEmpty() && QApplication::focusWidget() == nullptr && isActiveWindow())
+            m_composer->setFocus();
+        updateActions();
+    });
+}
+
 bool MainWindow::submit(const QString& text)
 {
-    return m_controller->send(text);
+    if (m_attachments->isLoading()) {
+        m_statusLine->showNotice(tr("Attachments are still being read. Send again in a moment."));
+        return false;
+    }
+    if (!m_controller->send(text, m_attachments->attachments()))
+        return false;
+    m_attachments->clear(); // only now: a refused message keeps its chips
+    return true;
 }
 
 // --- The transcript -----------------------------------------------------------------------------
@@ -283,6 +335,12 @@ MessageWidget* MainWindow::createMessage(int index)
         m_statusLine->showNotice(widget->role() == core::Role::User ? tr("Message copied")
                                                                     : tr("Reply copied"));
     });
+    connect(widget, &MessageWidget::copyPlainRequested, this, [this, widget] {
+        QGuiApplication::clipboard()->setText(widget->plainText());
+        m_statusLine->showNotice(tr("Copied as plain text"));
+    });
+    connect(widget, &MessageWidget::deleteRequested, this,
+            [this, widget] { confirmDelete(widget); });
     auto version = [this, widget, act](int step) {
         act([this, widget, step](int at) {
             m_versionAnchorY = m_transcript->viewportY(widget);
@@ -307,9 +365,12 @@ void MainWindow::render(int index)
     // Unchanged text is not rendered again (see MessageWidget::setText).
     widget->setText(message.content);
     widget->setToolCalls(message.toolCalls);
+    widget->setAttachments(message.attachments);
     widget->setReasoning(message.reasoning);
     widget->setVersion(m_controller->versionPosition(index), m_controller->versionCount(index));
     widget->setContinueAvailable(m_controller->canContinue(index));
+    widget->setDetails(message.role == core::Role::Assistant ? MessageDetails::text(message)
+                                                             : QString());
     widget->setInteractive(!isTurnActive());
     widget->setNote({});
     if (writing) {
@@ -383,6 +444,46 @@ void MainWindow::reveal(int index, bool highlight)
     else
         m_transcript->revealMessage(widget, highlight);
     m_versionAnchorY = -1;
+}
+
+void MainWindow::confirmDelete(MessageWidget* widget)
+{
+    const int index = m_transcript->indexOf(widget);
+    if (index < 0)
+        return;
+    const int after = m_transcript->messageCount() - index - 1;
+    auto* box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("deleteConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Question);
+    box->setTextFormat(Qt::PlainText);
+    box->setWindowTitle(tr("Delete message"));
+    box->setText(after == 0 ? tr("Delete this message?")
+                            : tr("Delete this message and the %n after it?", nullptr, after));
+    box->setInformativeText(tr("This cannot be undone."));
+    QPushButton* remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    remove->setAccessibleName(tr("Delete the message"));
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    // By widget: older pages may move its index while the question is shown.
+    connect(remove, &QPushButton::clicked, this, [this, target = QPointer<MessageWidget>(widget)] {
+        const int at = target ? m_transcript->indexOf(target) : -1;
+        if (at >= 0)
+            m_controller->deleteMessage(at);
+    });
+    box->open(); // asynchronous: replies go on streaming while it asks
+}
+
+void MainWindow::editLastMessage()
+{
+    for (int i = m_transcript->messageCount() - 1; i >= 0; --i) {
+        MessageWidget* widget = m_transcript->messageAt(i);
+        if (widget->role() != core::Role::User)
+            continue;
+        widget->beginEdit(); // refused while a reply is written
+        if (widget->isEditing())
+            m_transcript->revealMessage(widget, false);
+        return;
+    }
 }
 
 void MainWindow::setMessagesInteractive(bool interactive)
@@ -576,6 +677,11 @@ void MainWindow::showMessage(qint64 conversationId, qint64 messageId)
     m_controller->openMessage(conversationId, messageId);
 }
 
+void MainWindow::findInConversation()
+{
+    m_findBar->open();
+}
+
 void MainWindow::focusSearch()
 {
     if (m_sidebar != nullptr)
@@ -615,6 +721,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     // The core stops the transfer; nothing waits for it here.
     if (isTurnActive() && !m_controller->isCancelRequested())
         Q_EMIT cancelTurnRequested(m_controller->turnId());
+    m_drafts->flush(); // queued to the store, which writes it before it stops
     QMainWindow::closeEvent(event);
 }
 
@@ -643,7 +750,7 @@ void MainWindow::updateActions()
         m_sendButton->setText(tr("Send"));
         m_sendButton->setAccessibleName(tr("Send the message"));
         m_sendButton->setToolTip(tr("Send (Enter)"));
-        m_sendButton->setEnabled(!m_composer->document()->isEmpty());
+        m_sendButton->setEnabled(!m_composer->document()->isEmpty() || !m_attachments->isEmpty());
     }
     m_stopAction->setEnabled(active && !stopping);
     m_newChatAction->setEnabled(!active);

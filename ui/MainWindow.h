@@ -18,6 +18,7 @@
 #include <QPointer>
 #include <QTimer>
 
+class QAbstractButton;
 class QAction;
 class QMenu;
 class QPushButton;
@@ -31,8 +32,11 @@ class StoreClient;
 
 namespace keel::ui {
 
+class AttachmentStrip;
 class Composer;
 class ConversationController;
+class DraftKeeper;
+class FindBar;
 class MessageWidget;
 class NoticeBanner;
 class Sidebar;
@@ -56,10 +60,19 @@ public:
     QString lastReplyText() const;
     TranscriptView* transcript() const { return m_transcript; }
     Composer* composer() const { return m_composer; }
+    // The attachments of the message being written, and the button that adds files.
+    AttachmentStrip* attachmentStrip() const { return m_attachments; }
+    QAbstractButton* attachButton() const { return m_attachButton; }
     StatusLine* statusLine() const { return m_statusLine; }
     ConversationController* controller() const { return m_controller; }
     Sidebar* sidebar() const { return m_sidebar; }
     NoticeBanner* banner() const { return m_banner; }
+    // Find in conversation (Ctrl+F), above the transcript.
+    FindBar* findBar() const { return m_findBar; }
+    // The composer's unsent text per conversation.
+    DraftKeeper* drafts() const { return m_drafts; }
+    // Sidebar | conversation (null without a store); saved with the window's geometry.
+    QSplitter* splitter() const { return m_splitter; }
     // What the next turn would send as the conversation so far.
     QList<core::ChatMessage> conversation() const;
 
@@ -109,6 +122,9 @@ public Q_SLOTS:
     // Opens the conversation on the branch of the message, scrolls to it and highlights it.
     void showMessage(qint64 conversationId, qint64 messageId);
     void focusSearch();
+    void findInConversation();
+    // Edits the latest message the user sent on this branch, in place (Up in the empty composer).
+    void editLastMessage();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -116,6 +132,8 @@ protected:
 
 private:
     void createMenus();
+    // The Attach button, drops on `area` and on the composer, pasted images.
+    void setUpAttachments(QWidget* area);
     bool submit(const QString& text);
     void updateActions();
     void updateTitle();
@@ -128,6 +146,8 @@ private:
     void rebuildTranscript();
     void prependOlder(int count);
     void setMessagesInteractive(bool interactive);
+    // Asks, then deletes the message and the ones after it.
+    void confirmDelete(MessageWidget* widget);
 
     void turnStarted(const QString& turnId, int index);
     void replyDelta(int index, const core::TurnDelta& delta);
@@ -155,12 +175,17 @@ private:
     NoticeBanner* m_banner;
     TranscriptView* m_transcript;
     Composer* m_composer;
+    AttachmentStrip* m_attachments;
+    QAbstractButton* m_attachButton = nullptr;
     QPushButton* m_sendButton;
     StatusLine* m_statusLine;
     QAction* m_stopAction = nullptr;
     QAction* m_newChatAction = nullptr;
     QAction* m_copyAction = nullptr;
     QAction* m_searchAction = nullptr;
+    QAction* m_findAction = nullptr;
+    FindBar* m_findBar = nullptr;
+    DraftKeeper* m_drafts = nullptr;
 
     // The running turn's view state.
     QPointer<MessageWidget> m_reply;

@@ -1,9 +1,16 @@
 // MessageTextView: a content-sized, inert QTextBrowser for untrusted text.
 #include "ui/MessageTextView.h"
 
+#include "ui/CodeBlockOverlay.h"
+#include "ui/CodeHighlighter.h"
+#include "ui/ThemePalette.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
 #include <QMessageBox>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QResizeEvent>
 #include <QTextDocument>
 #include <QtMath>
 
@@ -64,6 +71,41 @@ QSize MessageTextView::minimumSizeHint() const
 QVariant MessageTextView::loadResource(int, const QUrl&)
 {
     return {};
+}
+
+void MessageTextView::enableCodeBlocks()
+{
+    if (m_codeBlocks != nullptr)
+        return;
+    m_highlighter = new CodeHighlighter(document());
+    m_highlighter->setColours(codeColours(palette()));
+    m_codeBlocks = new CodeBlockOverlay(this);
+}
+
+void MessageTextView::paintEvent(QPaintEvent* event)
+{
+    if (m_codeBlocks != nullptr) {
+        // Frames first: the text is drawn over them.
+        QPainter painter(viewport());
+        m_codeBlocks->paint(painter, event->rect());
+    }
+    QTextBrowser::paintEvent(event);
+}
+
+void MessageTextView::resizeEvent(QResizeEvent* event)
+{
+    QTextBrowser::resizeEvent(event);
+    // Only a new width moves code blocks sideways or re-wraps them; the height changes with
+    // every streamed line and must stay cheap.
+    if (m_codeBlocks != nullptr && event->size().width() != event->oldSize().width())
+        m_codeBlocks->relayout();
+}
+
+void MessageTextView::changeEvent(QEvent* event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_highlighter != nullptr)
+        m_highlighter->setColours(codeColours(palette()));
 }
 
 bool MessageTextView::isOpenable(const QUrl& url)

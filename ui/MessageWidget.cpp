@@ -1,6 +1,7 @@
 // MessageWidget: author, reasoning, body, inline error, editor and actions of one message.
 #include "ui/MessageWidget.h"
 
+#include "ui/AttachmentThumbnails.h"
 #include "ui/BranchNavigator.h"
 #include "ui/Composer.h"
 #include "ui/MessageTextView.h"
@@ -12,10 +13,13 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPushButton>
 #include <QTextCursor>
+#include <QTextDocument>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QVariantAnimation>
 
@@ -171,6 +175,11 @@ MessageWidget::MessageWidget(core::Role role, const QString& author, QWidget* pa
     , m_editButton(nullptr)
     , m_regenerateButton(nullptr)
     , m_continueAction(nullptr)
+    , m_detailsButton(nullptr)
+    , m_moreButton(nullptr)
+    , m_moreMenu(nullptr)
+    , m_copyPlainAction(nullptr)
+    , m_deleteAction(nullptr)
 {
     const bool user = role == core::Role::User;
     setAccessibleName(user ? tr("Your message") : tr("Reply from %1").arg(author));
@@ -263,6 +272,28 @@ MessageWidget::MessageWidget(core::Role role, const QString& author, QWidget* pa
     m_continueAction->setToolTip(tr("Ask the model to go on from where it stopped"));
     connect(m_continueAction, &QAbstractButton::clicked, this, &MessageWidget::continueRequested);
     actions->addWidget(m_continueAction);
+    m_detailsButton = addAction(tr("Details"), tr("Details of this reply"));
+    // The tooltip under the pointer; a click or the keyboard shows the same text at the button.
+    connect(m_detailsButton, &QAbstractButton::clicked, this, [this] {
+        QToolTip::showText(m_detailsButton->mapToGlobal(QPoint(0, m_detailsButton->height())),
+                           m_detailsButton->toolTip(), m_detailsButton);
+    });
+    actions->addWidget(m_detailsButton);
+    m_moreButton = addAction(QStringLiteral("…"), tr("More actions"));
+    m_moreButton->setToolTip(tr("More actions"));
+    m_moreMenu = new QMenu(this);
+    m_moreMenu->setAccessibleName(tr("More actions"));
+    connect(m_moreMenu->addAction(tr("Copy as Markdown")), &QAction::triggered, this,
+            &MessageWidget::copyRequested);
+    m_copyPlainAction = m_moreMenu->addAction(tr("Copy as plain text"));
+    connect(m_copyPlainAction, &QAction::triggered, this, &MessageWidget::copyPlainRequested);
+    m_moreMenu->addSeparator();
+    m_deleteAction = m_moreMenu->addAction(tr("Delete…"));
+    connect(m_deleteAction, &QAction::triggered, this, &MessageWidget::deleteRequested);
+    connect(m_moreButton, &QAbstractButton::clicked, this, [this] {
+        m_moreMenu->popup(m_moreButton->mapToGlobal(QPoint(0, m_moreButton->height())));
+    });
+    actions->addWidget(m_moreButton);
     actions->addStretch(1);
     layout->addWidget(m_actionRow);
 
@@ -321,6 +352,41 @@ void MessageWidget::setToolCalls(const QList<core::ToolCallRecord>& records)
 {
     m_content->setToolCalls(records);
     updateContentVisibility();
+    updateActions();
+}
+
+void MessageWidget::setAttachments(const QList<core::Attachment>& attachments)
+{
+    if (m_attachments == nullptr) {
+        if (attachments.isEmpty())
+            return;
+        m_attachments = new AttachmentThumbnails(this);
+        auto* layout = static_cast<QVBoxLayout*>(this->layout());
+        layout->insertWidget(layout->indexOf(m_content) + 1, m_attachments);
+    }
+    m_attachments->setAttachments(attachments);
+}
+
+QString MessageWidget::plainText() const
+{
+    QStringList parts;
+    for (const MessageTextView* view : m_content->textViews()) {
+        const QString part = view->document()->toPlainText();
+        if (!part.trimmed().isEmpty())
+            parts.append(part);
+    }
+    return parts.join(QStringLiteral("\n\n"));
+}
+
+void MessageWidget::setDetails(const QString& details)
+{
+    if (details == m_details)
+        return;
+    m_details = details;
+    // Model names come from servers: shown as plain text, never interpreted.
+    m_detailsButton->setToolTip(
+        details.isEmpty() ? QString() : Qt::convertFromPlainText(details, Qt::WhiteSpaceNormal));
+    m_detailsButton->setAccessibleDescription(details);
     updateActions();
 }
 
@@ -545,9 +611,14 @@ void MessageWidget::updateActions()
     m_continueButton->setEnabled(idle);
     m_retryButton->setEnabled(m_interactive && m_retryAllowed);
     m_navigator->setInteractive(idle);
+    m_detailsButton->setVisible(!user && !m_details.isEmpty() && !m_streaming);
+    m_moreButton->setVisible(!isEditing() && !m_streaming);
+    m_copyPlainAction->setEnabled(hasText);
+    m_deleteAction->setEnabled(idle);
     const bool any = !m_navigator->isHidden() || !m_copyButton->isHidden()
                      || !m_editButton->isHidden() || !m_regenerateButton->isHidden()
-                     || !m_continueAction->isHidden();
+                     || !m_continueAction->isHidden() || !m_detailsButton->isHidden()
+                     || !m_moreButton->isHidden();
     m_actionRow->setVisible(any);
     m_actionRow->update();
 }

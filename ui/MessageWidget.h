@@ -1,8 +1,9 @@
 // MessageWidget: one message of the transcript: who wrote it, an optional collapsible
 // "Thinking" section (the model's reasoning, plain text), the body (Markdown for replies, plain
 // text for the user's own words), for a failed or cut-off reply an inline error with Retry (and
-// Continue), and a row of actions: the "‹ 2/3 ›" versions navigator, Copy, Edit (the user's own
-// messages, in place) and Regenerate or Continue (replies). The actions are drawn while the
+// Continue), and a row of actions: the "‹ 2/3 ›" versions navigator, Copy (as Markdown), Edit
+// (the user's own messages, in place), Regenerate or Continue (replies), Details (a reply's
+// model, tokens and timing) and "…" (Copy as plain text, Delete). The actions are drawn while the
 // pointer is over the message or one of them has keyboard focus (always for the latest message).
 // Appending to a streaming reply re-renders only this message, and in it only the unfinished
 // tail (see StreamingMarkdown). A reply's tool calls are cards between its text, where they were
@@ -15,13 +16,16 @@
 #include <QWidget>
 
 class QAbstractButton;
+class QAction;
 class QLabel;
+class QMenu;
 class QPushButton;
 class QTextDocument;
 class QVariantAnimation;
 
 namespace keel::ui {
 
+class AttachmentThumbnails;
 class BranchNavigator;
 class Composer;
 class MessageTextView;
@@ -50,6 +54,11 @@ public:
     void setToolCalls(const QList<core::ToolCallRecord>& records);
     QList<ToolCard*> toolCards() const;
     ReplyBody* replyBody() const { return m_content; }
+
+    // The files attached to a user message: thumbnails and file chips under its text (none:
+    // the row is hidden). Unchanged attachments are not rebuilt.
+    void setAttachments(const QList<core::Attachment>& attachments);
+    AttachmentThumbnails* attachmentRow() const { return m_attachments; }
 
     // The "Thinking" section above the answer: the model's reasoning as plain text. While the
     // model thinks (streaming, no answer text yet) it is expanded and its header counts the
@@ -104,6 +113,17 @@ public:
     QAbstractButton* copyButton() const { return m_copyButton; }
     QAbstractButton* editButton() const { return m_editButton; }
     QAbstractButton* regenerateButton() const { return m_regenerateButton; }
+    // Details of a reply (see MessageDetails), shown by the Details action; "" hides it.
+    void setDetails(const QString& details);
+    QString details() const { return m_details; }
+    QAbstractButton* detailsButton() const { return m_detailsButton; }
+    // "…": a menu with Copy as plain text and Delete.
+    QAbstractButton* moreButton() const { return m_moreButton; }
+    QMenu* moreMenu() const { return m_moreMenu; }
+    QAction* copyPlainAction() const { return m_copyPlainAction; }
+    QAction* deleteAction() const { return m_deleteAction; }
+    // The text as shown, without Markdown syntax (the text segments, blank-line separated).
+    QString plainText() const;
 
     // In-place editing of a user message: the text goes into an editor under the author; Enter
     // (or Send) submits it as a new version, Escape (or Cancel) puts the message back.
@@ -130,6 +150,8 @@ Q_SIGNALS:
     void continueRequested();
     void regenerateRequested();
     void copyRequested();
+    void copyPlainRequested();
+    void deleteRequested();
     void editSubmitted(const QString& text);
     void previousVersionRequested();
     void nextVersionRequested();
@@ -156,6 +178,8 @@ private:
     QWidget* m_reasoningArea; // the reasoning text, indented beside a quiet rule
     MessageTextView* m_reasoning;
     ReplyBody* m_content; // text segments and tool cards
+    // Made for the first attachment.
+    AttachmentThumbnails* m_attachments = nullptr;
     QWidget* m_errorArea;
     QLabel* m_errorLabel;
     QPushButton* m_continueButton;
@@ -169,6 +193,12 @@ private:
     QAbstractButton* m_editButton;
     QAbstractButton* m_regenerateButton;
     QAbstractButton* m_continueAction;
+    QAbstractButton* m_detailsButton;
+    QAbstractButton* m_moreButton;
+    QMenu* m_moreMenu;
+    QAction* m_copyPlainAction;
+    QAction* m_deleteAction;
+    QString m_details;
     QVariantAnimation* m_flash = nullptr;
     qreal m_flashLevel = 0; // 1 right after flash(), fading to 0
     QString m_reasoningText;

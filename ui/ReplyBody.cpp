@@ -41,6 +41,7 @@ void ReplyBody::addSegment()
     segment->view->setAccessibleName(m_textName);
     segment->view->hide(); // until it has text
     if (m_format == Format::Markdown) {
+        segment->view->enableCodeBlocks();
         segment->markdown = std::make_unique<StreamingMarkdown>(segment->view->document());
         segment->markdown->setCodeBackground(m_codeBackground);
         segment->markdown->setTableBorder(m_tableBorder);

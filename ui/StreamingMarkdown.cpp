@@ -1,9 +1,12 @@
 // StreamingMarkdown: incremental Markdown rendering of a reply that is still arriving.
 #include "ui/StreamingMarkdown.h"
 
+#include "ui/CodeBlocks.h"
+
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
+#include <QTextFrame>
 #include <QTextList>
 #include <QTextTable>
 
@@ -16,12 +19,6 @@ namespace {
 bool isRule(const QTextBlock& block)
 {
     return block.blockFormat().hasProperty(QTextFormat::BlockTrailingHorizontalRulerWidth);
-}
-
-bool isCode(const QTextBlock& block)
-{
-    const QTextBlockFormat format = block.blockFormat();
-    return format.hasProperty(QTextFormat::BlockCodeFence) || format.nonBreakableLines();
 }
 
 bool isInlineCode(const QTextCharFormat& format)
@@ -57,7 +54,8 @@ void StreamingMarkdown::append(QStringView chunk)
     const QStringList completed = m_splitter.append(chunk);
     const QString tail = m_splitter.tail();
 
-    if (!m_hasFinal) {
+    const bool hadFinal = m_hasFinal;
+    if (!hadFinal) {
         // Nothing is final yet: the document holds the tail only and is rendered afresh.
         m_document->clear();
         if (!completed.isEmpty()) {
@@ -72,7 +70,13 @@ void StreamingMarkdown::append(QStringView chunk)
             countTailRender(tail);
             return;
         }
-    } else {
+    }
+
+    // One edit block: the layout, the highlighter and the code block frames see one change,
+    // from the start of the tail.
+    QTextCursor batch(m_document);
+    batch.beginEditBlock();
+    if (hadFinal) {
         emptyTail();
         if (!completed.isEmpty()) {
             renderTail(completed.join(QStringLiteral("\n\n")));
@@ -81,18 +85,32 @@ void StreamingMarkdown::append(QStringView chunk)
             m_tail = Tail::None;
         }
     }
-
     if (!MarkdownBlockSplitter::isBlank(tail))
         renderTail(tail);
     else if (m_tail != Tail::None)
         removeTail();
+    batch.endEditBlock();
     countTailRender(tail);
 }
 
+// Fed in pieces, as if it were streamed: Qt's importer spends time proportional to the whole
+// document on every table it inserts, so a long reply parsed at once takes seconds, while parsed
+// a few blocks at a time it takes a fraction of that. One edit block around the pieces leaves
+// one layout pass, one highlighting pass and one search for code blocks.
 void StreamingMarkdown::setText(const QString& text)
 {
+    constexpr qsizetype kPiece = 4096;
     clear();
-    append(text);
+    qsizetype at = 0;
+    for (; at < text.size() && !m_hasFinal; at += kPiece)
+        append(QStringView(text).mid(at, kPiece));
+    if (at >= text.size())
+        return;
+    QTextCursor batch(m_document);
+    batch.beginEditBlock();
+    for (; at < text.size(); at += kPiece)
+        append(QStringView(text).mid(at, kPiece));
+    batch.endEditBlock();
 }
 
 void StreamingMarkdown::clear()
@@ -123,8 +141,35 @@ void StreamingMarkdown::renderIntoEmptyDocument(const QString& markdown)
 {
     if (MarkdownBlockSplitter::isBlank(markdown))
         return;
-    m_document->setMarkdown(markdown, kFeatures);
-    decorateFrom(0);
+    const MarkdownImport::Prepared prepared = MarkdownImport::prepare(markdown);
+    // No image may reach a document that is laid out (Qt's image handler reads local files):
+    // the layout rests while the page size is null and wakes to one layout of the result.
+    const QSizeF pageSize = m_document->pageSize();
+    m_document->setPageSize(QSizeF(0, 0));
+    m_document->setMarkdown(prepared.text, kFeatures);
+    MarkdownImport::finish(m_document, 0, prepared);
+    decorateTables(m_document, 0, false);
+    QTextCursor batch(m_document);
+    batch.beginEditBlock();
+    decorateFrom(0, prepared);
+    batch.endEditBlock();
+    makeRoomAtTheTop();
+    m_document->setPageSize(pageSize);
+}
+
+// The layout applies no top margin to a document's first block: a code block there gets the room
+// for its header from the root frame instead. Only a document rendered afresh can get a new
+// first block.
+void StreamingMarkdown::makeRoomAtTheTop()
+{
+    QTextFrame* root = m_document->rootFrame();
+    QTextFrameFormat format = root->frameFormat();
+    if (CodeBlocks::isCodeLine(m_document->firstBlock()))
+        format.setTopMargin(format.margin() + CodeBlocks::kHeaderHeight + CodeBlocks::kPadding);
+    else
+        format.clearProperty(QTextFormat::FrameTopMargin);
+    if (format != root->frameFormat())
+        root->setFrameFormat(format);
 }
 
 // Empties the tail. Its own block stays, with no format and in no list, ready to be filled again.
@@ -145,6 +190,7 @@ void StreamingMarkdown::emptyTail()
         list->remove(block);
     cursor.setBlockFormat(QTextBlockFormat());
     cursor.setBlockCharFormat(QTextCharFormat());
+    block.setUserData(nullptr); // a code block's source
 }
 
 // Removes the tail with the separator before it. This rebuilds the last final block, so it is
@@ -178,19 +224,27 @@ void StreamingMarkdown::renderTail(const QString& markdown)
     // Parsed after a sentinel paragraph, so that the text is parsed as the middle of a document,
     // as it is when the whole reply is rendered at once: at the start of a document Qt's importer
     // adds an empty block before a rule or a table and drops a code block's first empty line.
+    const MarkdownImport::Prepared prepared = MarkdownImport::prepare(markdown);
     QTextDocument scratch;
-    scratch.setMarkdown(QStringLiteral("x\n\n") + markdown, kFeatures);
-    const QTextBlock first = scratch.firstBlock().next();
-    if (!first.isValid()) {
+    scratch.setMarkdown(QStringLiteral("x\n\n") + prepared.text, kFeatures);
+    if (!scratch.firstBlock().next().isValid()) {
         // Renders to nothing yet (a fence being opened): no block for it.
         if (m_tail != Tail::None)
             removeTail();
         return;
     }
+    // Images become placeholders here, before anything reaches the real document. Tables are
+    // styled here too: the real document, in the middle of an edit block, does not know its
+    // new tables yet.
+    MarkdownImport::finish(&scratch, scratch.firstBlock().length(), prepared);
+    const QTextBlock first = scratch.firstBlock().next();
+    const bool startsWithTable = QTextCursor(first).currentFrame() != scratch.rootFrame();
+    decorateTables(&scratch, first.position(),
+                   startsWithTable && CodeBlocks::isCodeLine(m_document->findBlock(m_finalEnd)));
 
     // A table starts right after the block before it; a block of our own in between would show
     // as an empty line. So a tail that starts with one is attached to the last final block.
-    if (QTextCursor(first).currentFrame() != scratch.rootFrame()) {
+    if (startsWithTable) {
         if (m_tail != Tail::None)
             removeTail();
         QTextCursor source(&scratch);
@@ -200,7 +254,7 @@ void StreamingMarkdown::renderTail(const QString& markdown)
         cursor.setPosition(m_finalEnd);
         cursor.insertFragment(QTextDocumentFragment(source));
         m_tail = Tail::Attached;
-        decorateFrom(m_finalEnd + 1);
+        decorateFrom(m_finalEnd + 1, prepared);
         return;
     }
 
@@ -246,41 +300,19 @@ void StreamingMarkdown::renderTail(const QString& markdown)
             cursor.createList(first.textList()->format());
         }
     }
-    decorateFrom(start);
+    decorateFrom(start, prepared);
 }
 
-// Styles code and tables in the blocks inserted from `position` on, and only there. Code blocks
-// wrap: a message is as wide as the transcript, which never scrolls sideways.
-void StreamingMarkdown::decorateFrom(int position)
+// Styles code in the blocks inserted from `position` on, and only there.
+void StreamingMarkdown::decorateFrom(int position, const MarkdownImport::Prepared& prepared)
 {
     const bool background = m_codeBackground.style() != Qt::NoBrush;
     QList<std::pair<int, int>> inlineCode;
-    const QTextTable* lastTable = nullptr;
     for (QTextBlock block = m_document->findBlock(position); block.isValid();
          block = block.next()) {
-        if (isCode(block)) {
-            QTextBlockFormat format;
-            format.setNonBreakableLines(false);
-            if (background)
-                format.setBackground(m_codeBackground);
-            // Every line of a code block is a block of its own; the margins of the first and
-            // the last line keep the box off the text around it.
-            format.setTopMargin(isCode(block.previous()) ? 0 : 4);
-            format.setBottomMargin(isCode(block.next()) ? 0 : 4);
-            QTextCursor(block).mergeBlockFormat(format);
+        if (CodeBlocks::isCodeLine(block)) {
+            decorateCodeLine(block, prepared);
             continue;
-        }
-        if (QTextTable* table = QTextCursor(block).currentTable(); table && table != lastTable) {
-            lastTable = table;
-            QTextTableFormat format = table->format();
-            format.setBorderCollapse(true);
-            format.setBorder(1);
-            format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-            if (m_tableBorder.style() != Qt::NoBrush)
-                format.setBorderBrush(m_tableBorder);
-            format.setCellSpacing(0);
-            format.setCellPadding(5);
-            table->setFormat(format);
         }
         if (!background)
             continue;
@@ -297,6 +329,100 @@ void StreamingMarkdown::decorateFrom(int position)
         cursor.setPosition(start);
         cursor.setPosition(start + length, QTextCursor::KeepAnchor);
         cursor.mergeCharFormat(format);
+    }
+}
+
+// Every line of a code block is a block of its own. The margins of the first and the last line
+// make room for the frame's header and padding; code wraps, because a message is as wide as the
+// transcript, which never scrolls sideways. The first line keeps the block's exact source.
+void StreamingMarkdown::decorateCodeLine(const QTextBlock& block,
+                                         const MarkdownImport::Prepared& prepared)
+{
+    const bool first = CodeBlocks::startsCodeBlock(block);
+    const QTextBlock next = block.next();
+    const bool last = !CodeBlocks::isCodeLine(next) || CodeBlocks::startsCodeBlock(next);
+    QTextBlockFormat format;
+    format.setNonBreakableLines(false);
+    format.setLeftMargin(CodeBlocks::kPadding);
+    format.setRightMargin(CodeBlocks::kPadding);
+    // Margins collapse: right after another code block the room for that block's padding comes
+    // on top.
+    const bool afterCode = first && CodeBlocks::isCodeLine(block.previous());
+    format.setTopMargin(first ? CodeBlocks::kGap + CodeBlocks::kHeaderHeight + CodeBlocks::kPadding
+                                    + (afterCode ? CodeBlocks::kPadding + CodeBlocks::kGap : 0)
+                              : 0);
+    format.setBottomMargin(last ? CodeBlocks::kPadding + CodeBlocks::kGap : 0);
+    if (first)
+        format.setProperty(CodeBlocks::kStartProperty, true);
+    QTextCursor(block).mergeBlockFormat(format);
+    if (!first)
+        return;
+    QTextBlock line = block;
+    const QTextBlockFormat marked = block.blockFormat();
+    const int fence = marked.hasProperty(CodeBlocks::kFenceIndexProperty)
+                          ? marked.intProperty(CodeBlocks::kFenceIndexProperty)
+                          : -1;
+    if (fence >= 0 && fence < prepared.fences.size()) {
+        const MarkdownImport::Fence& source = prepared.fences.at(fence);
+        // The source is trusted only while it matches what the importer made of it.
+        const int lines = CodeBlocks::lastLine(block).blockNumber() - block.blockNumber() + 1;
+        if (lines == source.lineCount) {
+            line.setUserData(new CodeBlocks::SourceData(source.code));
+            return;
+        }
+    }
+    line.setUserData(nullptr);
+}
+
+// Styles the tables of `document` from `position` on. `firstFollowsCode`: the first table comes
+// right after a code block that is not in `document`.
+void StreamingMarkdown::decorateTables(QTextDocument* document, int position, bool firstFollowsCode)
+{
+    QTextTable* last = nullptr;
+    for (QTextBlock block = document->findBlock(position); block.isValid(); block = block.next()) {
+        QTextTable* table = QTextCursor(block).currentTable();
+        if (table == nullptr || table == last)
+            continue;
+        // Before a table may come an empty block, which the layout hides.
+        QTextBlock before = document->findBlock(table->firstPosition()).previous();
+        if (before.isValid() && before.length() == 1 && !CodeBlocks::isCodeLine(before))
+            before = before.previous();
+        decorateTable(table, last == nullptr ? firstFollowsCode || CodeBlocks::isCodeLine(before)
+                                             : CodeBlocks::isCodeLine(before));
+        last = table;
+    }
+}
+
+// Collapsed rules, roomy and vertically centred cells, the header row on a faint background. A
+// table takes no notice of the margin of a code block above it: it keeps the frame's distance
+// itself.
+void StreamingMarkdown::decorateTable(QTextTable* table, bool followsCode)
+{
+    QTextTableFormat format = table->format();
+    format.setBorderCollapse(true);
+    format.setBorder(1);
+    format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+    if (m_tableBorder.style() != Qt::NoBrush)
+        format.setBorderBrush(m_tableBorder);
+    format.setCellSpacing(0);
+    format.setHeaderRowCount(1);
+    format.setTopMargin(followsCode ? CodeBlocks::kPadding + CodeBlocks::kGap : 4);
+    format.setBottomMargin(4);
+    table->setFormat(format);
+    const bool background = m_codeBackground.style() != Qt::NoBrush;
+    for (int row = 0; row < table->rows(); ++row) {
+        for (int column = 0; column < table->columns(); ++column) {
+            QTextTableCell cell = table->cellAt(row, column);
+            QTextTableCellFormat cellFormat = cell.format().toTableCellFormat();
+            cellFormat.setVerticalAlignment(QTextCharFormat::AlignMiddle);
+            cellFormat.setLeftPadding(8);
+            cellFormat.setRightPadding(8);
+            cellFormat.setTopPadding(4);
+            cellFormat.setBottomPadding(4);
+            if (row == 0 && background)
+                cellFormat.setBackground(m_codeBackground);
+            cell.setFormat(cellFormat);
+        }
     }
 }
 

@@ -5,17 +5,23 @@
 #pragma once
 
 #include "ui/MarkdownBlockSplitter.h"
+#include "ui/MarkdownImport.h"
 
 #include <QBrush>
 #include <QString>
 #include <QStringView>
 #include <QTextDocument>
 
+class QTextBlock;
+class QTextTable;
+
 namespace keel::ui {
 
 // Drives a QTextDocument from a growing Markdown string. Not a QObject: the owner (a widget)
 // decides when to call it. Turns off the document's undo stack, which would otherwise keep every
-// replaced tail forever.
+// replaced tail forever. Each update is one edit block, so the document's observers (layout,
+// syntax highlighter, code block frames) hear of it once, for the tail's range only. Images
+// become placeholder links and fenced code blocks carry their exact source (see MarkdownImport).
 class StreamingMarkdown {
 public:
     // Raw HTML in model output is shown as text: the model is not trusted to style our window.
@@ -36,15 +42,17 @@ public:
     // Appends the next piece of the reply and updates the document.
     void append(QStringView chunk);
 
-    // Renders a whole text, replacing what was there (e.g. a finished message).
+    // Renders a whole text, replacing what was there (e.g. a finished message). The text is
+    // rendered as if it arrived in pieces, so that it renders exactly as it streamed.
     void setText(const QString& text);
 
     void clear();
 
     const QString& text() const { return m_text; }
 
-    // Background of code blocks and inline code, and colour of table rules. They apply to what
-    // is rendered afterwards; NoBrush leaves Qt's defaults.
+    // Background of inline code and of table header rows, and colour of table rules. They apply
+    // to what is rendered afterwards; NoBrush leaves Qt's defaults. Code blocks get margins for
+    // their frame and header (see CodeBlocks), which the view paints.
     void setCodeBackground(const QBrush& brush) { m_codeBackground = brush; }
     void setTableBorder(const QBrush& brush) { m_tableBorder = brush; }
 
@@ -56,10 +64,14 @@ public:
 private:
     bool documentIsBlank() const;
     void renderIntoEmptyDocument(const QString& markdown);
+    void makeRoomAtTheTop();
     void emptyTail();
     void removeTail();
     void renderTail(const QString& markdown);
-    void decorateFrom(int position);
+    void decorateFrom(int position, const MarkdownImport::Prepared& prepared);
+    void decorateCodeLine(const QTextBlock& block, const MarkdownImport::Prepared& prepared);
+    void decorateTables(QTextDocument* document, int position, bool firstFollowsCode);
+    void decorateTable(QTextTable* table, bool followsCode);
     void countTailRender(const QString& tail);
 
     QTextDocument* m_document;

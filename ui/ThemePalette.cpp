@@ -114,4 +114,71 @@ bool isDarkPalette(const QPalette& palette)
            < palette.color(QPalette::WindowText).lightness();
 }
 
+namespace {
+
+QColor mixed(const QColor& a, const QColor& b, qreal amountOfB)
+{
+    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amountOfB,
+                            a.greenF() + (b.greenF() - a.greenF()) * amountOfB,
+                            a.blueF() + (b.blueF() - a.blueF()) * amountOfB);
+}
+
+} // namespace
+
+// The syntax colours follow GitHub's light and dark code themes, which keep at least 4.5:1
+// contrast on their backgrounds; the backgrounds here are as light (as dark) as GitHub's.
+CodeColours codeColours(const QPalette& palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    CodeColours c;
+    if (isDarkPalette(palette)) {
+        c.keyword = QColor(0xff, 0x7b, 0x72);
+        c.type = QColor(0xff, 0xa6, 0x57);
+        c.literal = QColor(0x79, 0xc0, 0xff);
+        c.string = QColor(0xa5, 0xd6, 0xff);
+        c.number = QColor(0x79, 0xc0, 0xff);
+        c.comment = QColor(0x8b, 0x94, 0x9e);
+        c.function = QColor(0xd2, 0xa8, 0xff);
+        c.meta = QColor(0xd2, 0xa8, 0xff);
+        c.tag = QColor(0x7e, 0xe7, 0x87);
+        c.attribute = QColor(0x79, 0xc0, 0xff);
+        c.key = QColor(0x7e, 0xe7, 0x87);
+        c.variable = QColor(0xff, 0xa6, 0x57);
+        c.added = QColor(0xaf, 0xf5, 0xb4);
+        c.addedBackground = QColor(0x03, 0x3a, 0x16);
+        c.removed = QColor(0xff, 0xdc, 0xd7);
+        c.removedBackground = QColor(0x67, 0x06, 0x0c);
+        c.hunk = QColor(0x79, 0xc0, 0xff);
+        c.hunkBackground = QColor(0x0c, 0x2d, 0x6b);
+        c.background = mixed(base, text, 0.06);
+        c.headerBackground = mixed(base, text, 0.10);
+        c.border = mixed(base, text, 0.16);
+    } else {
+        c.keyword = QColor(0xcf, 0x22, 0x2e);
+        c.type = QColor(0x95, 0x38, 0x00);
+        c.literal = QColor(0x05, 0x50, 0xae);
+        c.string = QColor(0x0a, 0x30, 0x69);
+        c.number = QColor(0x05, 0x50, 0xae);
+        c.comment = QColor(0x63, 0x6c, 0x76);
+        c.function = QColor(0x82, 0x50, 0xdf);
+        c.meta = QColor(0x82, 0x50, 0xdf);
+        c.tag = QColor(0x11, 0x63, 0x29);
+        c.attribute = QColor(0x05, 0x50, 0xae);
+        c.key = QColor(0x11, 0x63, 0x29);
+        c.variable = QColor(0x95, 0x38, 0x00);
+        c.added = QColor(0x11, 0x63, 0x29);
+        c.addedBackground = QColor(0xda, 0xfb, 0xe1);
+        c.removed = QColor(0x82, 0x07, 0x1e);
+        c.removedBackground = QColor(0xff, 0xeb, 0xe9);
+        c.hunk = QColor(0x05, 0x50, 0xae);
+        c.hunkBackground = QColor(0xdd, 0xf4, 0xff);
+        c.background = mixed(base, text, 0.035);
+        c.headerBackground = mixed(base, text, 0.07);
+        c.border = mixed(base, text, 0.13);
+    }
+    c.headerText = mixed(text, base, 0.3);
+    return c;
+}
+
 } // namespace keel::ui

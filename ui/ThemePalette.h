@@ -5,6 +5,7 @@
 
 #include "core/settings/SettingsTypes.h"
 
+#include <QColor>
 #include <QPalette>
 
 namespace keel::ui {
@@ -14,5 +15,18 @@ QPalette themePalette(core::Theme theme, const QPalette& system);
 
 // Whether the palette is a dark one (light text on a dark window).
 bool isDarkPalette(const QPalette& palette);
+
+// Colours of code blocks: the syntax colours (one set for light and one for dark palettes, each
+// readable on its code background) and the block's frame, derived from the palette.
+struct CodeColours {
+    QColor keyword, type, literal, string, number, comment, function, meta, tag, attribute, key,
+        variable, added, addedBackground, removed, removedBackground, hunk, hunkBackground;
+    QColor background;       // inside the frame
+    QColor border;           // the frame's outline
+    QColor headerBackground; // the strip with the language label and Copy
+    QColor headerText;
+};
+
+CodeColours codeColours(const QPalette& palette);
 
 } // namespace keel::ui

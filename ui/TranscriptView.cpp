@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QVBoxLayout>
 
@@ -27,6 +28,7 @@ TranscriptView::TranscriptView(QWidget* parent)
     , m_column(new QWidget)
     , m_layout(new QVBoxLayout(m_column))
     , m_placeholder(new QLabel(m_column))
+    , m_jumpButton(new QPushButton(this))
 {
     setAccessibleName(tr("Conversation"));
     setFrameShape(QFrame::NoFrame);
@@ -55,6 +57,14 @@ TranscriptView::TranscriptView(QWidget* parent)
     m_layout->addStretch(1);
     setWidget(page);
 
+    // Floats over the viewport (a child of the scroll area, raised above it).
+    m_jumpButton->setText(tr("Jump to latest ↓"));
+    m_jumpButton->setAccessibleName(tr("Jump to the latest message"));
+    m_jumpButton->setToolTip(tr("Scroll to the end and follow the reply"));
+    m_jumpButton->setCursor(Qt::PointingHandCursor);
+    m_jumpButton->hide();
+    connect(m_jumpButton, &QPushButton::clicked, this, &TranscriptView::scrollToBottom);
+
     QScrollBar* bar = verticalScrollBar();
     connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
         m_followBottom = value >= bar->maximum() - kBottomSlack;
@@ -63,6 +73,7 @@ TranscriptView::TranscriptView(QWidget* parent)
             return;
         releaseAnchor();
         checkNearTop();
+        updateJumpButton();
     });
     // Growing content moves the end; stay on it only if we were there. While an anchor holds,
     // the layout is still settling: positions in between say nothing about where the user is.
@@ -74,6 +85,7 @@ TranscriptView::TranscriptView(QWidget* parent)
         if (m_followBottom)
             bar->setValue(maximum);
         checkNearTop();
+        updateJumpButton();
     });
 }
 
@@ -117,6 +129,7 @@ void TranscriptView::clear()
     removeFrom(0);
     releaseAnchor();
     m_followBottom = true;
+    updateJumpButton();
 }
 
 int TranscriptView::indexOf(const MessageWidget* message) const
@@ -129,6 +142,7 @@ void TranscriptView::scrollToBottom()
     releaseAnchor();
     m_followBottom = true;
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    updateJumpButton();
 }
 
 int TranscriptView::viewportY(const MessageWidget* message) const
@@ -176,6 +190,41 @@ void TranscriptView::applyAnchor()
     bar->setValue(value);
     m_adjusting = false;
     m_followBottom = false;
+    updateJumpButton();
+}
+
+void TranscriptView::ensureAreaVisible(const QWidget* child, const QRect& area)
+{
+    releaseAnchor();
+    const QPoint topLeft = child->mapTo(widget(), area.topLeft());
+    const QRect inPage(topLeft, area.size());
+    // A quarter of the view above and below: the match is read with its context.
+    const int margin = std::max(area.height(), viewport()->height() / 4);
+    ensureVisible(inPage.center().x(), inPage.center().y(), 0, margin);
+    m_followBottom = verticalScrollBar()->value() >= verticalScrollBar()->maximum() - kBottomSlack;
+    updateJumpButton();
+}
+
+void TranscriptView::resizeEvent(QResizeEvent* event)
+{
+    QScrollArea::resizeEvent(event);
+    updateJumpButton();
+}
+
+void TranscriptView::updateJumpButton()
+{
+    const QScrollBar* bar = verticalScrollBar();
+    const bool below = bar->value() < bar->maximum() - kBottomSlack;
+    const bool show = !m_followBottom && below;
+    if (show) {
+        const QSize size = m_jumpButton->sizeHint();
+        const QRect area = viewport()->geometry();
+        m_jumpButton->setGeometry(area.center().x() - size.width() / 2,
+                                  area.bottom() - size.height() - 16, size.width(), size.height());
+        m_jumpButton->raise();
+    }
+    if (show == m_jumpButton->isHidden())
+        m_jumpButton->setVisible(show);
 }
 
 void TranscriptView::releaseAnchor()

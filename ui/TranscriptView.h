@@ -2,7 +2,8 @@
 // unless the user scrolled up to read; scrolling back to the bottom follows again. Messages sit
 // in a centred column of readable width. Older messages can be put in front without moving what
 // the user is reading (an anchored message keeps its place on screen while the layout settles),
-// and nearing the top asks for them.
+// and nearing the top asks for them. While the user reads above the end, a floating "Jump to
+// latest" button at the bottom of the view takes them back to it (and to following it).
 #pragma once
 
 #include "core/chat/ChatTypes.h"
@@ -12,6 +13,7 @@
 #include <QScrollArea>
 
 class QLabel;
+class QPushButton;
 class QVBoxLayout;
 
 namespace keel::ui {
@@ -52,6 +54,12 @@ public:
     // Shows the message a little below the top of the view; `highlight` flashes it.
     void revealMessage(MessageWidget* message, bool highlight);
     MessageWidget* anchoredMessage() const { return m_anchor; }
+    // Scrolls just enough to show `area` (in `child`'s coordinates, child inside the page) with
+    // some room around it; e.g. a match of find in conversation.
+    void ensureAreaVisible(const QWidget* child, const QRect& area);
+
+    // Shown while the view does not follow the end and there is more below.
+    QPushButton* jumpToLatestButton() const { return m_jumpButton; }
 
     // Within this many pixels of the top, older messages are asked for.
     static constexpr int kNearTopPx = 600;
@@ -62,16 +70,19 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void updatePlaceholder();
     void applyAnchor();
     void releaseAnchor();
     void checkNearTop();
+    void updateJumpButton();
 
     QWidget* m_column;
     QVBoxLayout* m_layout;
     QLabel* m_placeholder;
+    QPushButton* m_jumpButton;
     QList<MessageWidget*> m_messages;
     bool m_followBottom = true;
     QPointer<MessageWidget> m_anchor;

@@ -2,6 +2,7 @@
 // asks for, what it reports while running, and how it ended.
 #pragma once
 
+#include "chat/Attachment.h"
 #include "net/HttpRequest.h" // ProxyConfig
 #include "tools/ToolTypes.h"
 
@@ -36,6 +37,9 @@ struct ChatMessage {
     QString toolCallId{};
     QString toolName{};
     bool isError = false;
+    // User: files attached to the message. Images go as image input in the provider's format;
+    // text files are inlined into the text (textWithAttachments) when the request is built.
+    QList<Attachment> attachments{};
 };
 
 // Where and how to reach a provider. The API key is carried in memory only.
@@ -154,6 +158,7 @@ struct TurnResult {
     Usage usage;
     TurnError error;
     qint64 durationMs = 0;
+    qint64 firstTokenMs = -1; // from the start of the turn to the first content or reasoning
     qint64 bytes = 0;
     qint64 tokens = 0;                 // content and reasoning deltas received, as in TurnHeartbeat
     QList<ToolCallRecord> toolCalls{}; // every call of the turn, in order

@@ -3,6 +3,7 @@
 
 #include "ThreadCheck.h"
 #include "chat/ToolStep.h"
+#include "providers/ProviderErrors.h"
 #include "store/Store.h"
 #include "store/StoreClient.h"
 #include "tools/ToolRegistry.h"
@@ -45,6 +46,8 @@ TurnRunner::TurnRunner(TurnRequest request, std::unique_ptr<Provider> provider, 
         m_request.provider.baseUrl = m_provider->defaultBaseUrl();
     m_request.maxAttempts = std::max(1, m_request.maxAttempts);
     m_stepTextStart = m_request.persistPrefix.size();
+    for (const ChatMessage& message : std::as_const(m_request.messages))
+        m_sendsImages = m_sendsImages || hasImages(message.attachments);
     m_retryTimer.setSingleShot(true);
     m_retryTimer.setTimerType(Qt::PreciseTimer); // honour Retry-After to the millisecond
     connect(&m_retryTimer, &QTimer::timeout, this, &TurnRunner::startAttempt);
@@ -205,10 +208,12 @@ bool TurnRunner::apply(const StreamEvents& events)
 {
     for (const StreamEvent& event : events) {
         if (const auto* text = std::get_if<TextDelta>(&event)) {
+            markFirstToken();
             addText(text->text);
             ++m_tokens;
             ++m_stepTokens;
         } else if (const auto* reasoning = std::get_if<ReasoningDelta>(&event)) {
+            markFirstToken();
             m_result.reasoning += reasoning->text;
             m_coalescer.addReasoning(reasoning->text);
             ++m_tokens;
@@ -226,6 +231,12 @@ bool TurnRunner::apply(const StreamEvents& events)
         }
     }
     return true;
+}
+
+void TurnRunner::markFirstToken()
+{
+    if (m_result.firstTokenMs < 0)
+        m_result.firstTokenMs = m_elapsed.elapsed();
 }
 
 void TurnRunner::addText(const QString& text)
@@ -260,7 +271,9 @@ void TurnRunner::onFinished(const TransferOutcome& outcome)
         return;
     }
     if (!m_httpOk) {
-        fail(m_provider->mapHttpError(m_head, m_errorBody, m_request.provider));
+        // A model that reads no images says so in a 400; the user hears it in plain words.
+        fail(withImageRefusal(m_provider->mapHttpError(m_head, m_errorBody, m_request.provider),
+                              m_request.provider.kind, m_request.model, m_sendsImages));
         return;
     }
     if (!apply(m_mapper->finish()) && m_streamError) {
@@ -443,6 +456,8 @@ void TurnRunner::finish(TurnOutcome outcome, TurnError error)
         message.finishReason = m_result.finishReason;
         message.errorMessage = m_result.error.message;
         message.toolCalls = m_result.toolCalls;
+        message.firstTokenMs = m_result.firstTokenMs;
+        message.durationMs = m_result.durationMs;
         switch (outcome) {
         case TurnOutcome::Complete:
             message.status = MessageStatus::Complete;

@@ -64,6 +64,7 @@ private:
     QList<ToolCallRecord> allToolCalls() const;
     bool apply(const StreamEvents& events); // false: the stream reported an error
     void addText(const QString& text);
+    void markFirstToken(); // the first content or reasoning of the turn: result.firstTokenMs
     void emitHeartbeat();
     void saveProgress(); // the streaming reply, if it changed since the last save
     // Fails the turn, or schedules another attempt when the error allows it.
@@ -106,6 +107,7 @@ private:
     TurnResult m_result;
     qint64 m_tokens = 0;
     bool m_finished = false;
+    bool m_sendsImages = false; // a 400 about images then gets the plain-words explanation
 };
 
 } // namespace keel::core

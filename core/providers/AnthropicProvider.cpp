@@ -126,7 +126,8 @@ Json textBlock(const QString& text)
     return Json{{"type", "text"}, {"text", text.toStdString()}};
 }
 
-// One message as content blocks: its text (if any), then the calls it made; or a tool's result.
+// One message as content blocks: its images and text (if any), then the calls it made; or a
+// tool's result.
 Json contentBlocks(const ChatMessage& message)
 {
     Json blocks = Json::array();
@@ -139,8 +140,15 @@ Json contentBlocks(const ChatMessage& message)
         blocks.push_back(std::move(result));
         return blocks;
     }
-    if (!isBlank(message.content))
-        blocks.push_back(textBlock(message.content));
+    // Images before the text that asks about them, as Anthropic recommends.
+    for (const Attachment& image : wireImages(message))
+        blocks.push_back(Json{{"type", "image"},
+                              {"source",
+                               {{"type", "base64"},
+                                {"media_type", image.mimeType.toStdString()},
+                                {"data", base64Data(image)}}}});
+    if (const QString text = wireText(message); !isBlank(text))
+        blocks.push_back(textBlock(text));
     if (message.role == Role::Assistant) {
         for (const ToolCall& call : message.toolCalls)
             blocks.push_back(Json{{"type", "tool_use"},

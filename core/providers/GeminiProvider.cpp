@@ -95,9 +95,9 @@ std::string utf8(const QString& text)
     return std::string(bytes.constData(), static_cast<size_t>(bytes.size()));
 }
 
-// One message as parts: its text, then the calls it made; or a tool's result. The model's own
-// thought signature of a call is not kept, so the first call of each step carries the value
-// Gemini documents for calls that come without one (Gemini 3 refuses them unsigned).
+// One message as parts: its images and text, then the calls it made; or a tool's result. The
+// model's own thought signature of a call is not kept, so the first call of each step carries the
+// value Gemini documents for calls that come without one (Gemini 3 refuses them unsigned).
 Json contentParts(const ChatMessage& message)
 {
     Json parts = Json::array();
@@ -109,8 +109,12 @@ Json contentParts(const ChatMessage& message)
                   {{"name", utf8(message.toolName)}, {"response", std::move(response)}}}});
         return parts;
     }
-    if (!message.content.isEmpty())
-        parts.push_back(Json{{"text", utf8(message.content)}});
+    // Images first, as Google's examples put them, then the text they are asked about.
+    for (const Attachment& image : wireImages(message))
+        parts.push_back(Json{
+            {"inlineData", {{"mimeType", utf8(image.mimeType)}, {"data", base64Data(image)}}}});
+    if (const QString text = wireText(message); !text.isEmpty())
+        parts.push_back(Json{{"text", utf8(text)}});
     if (message.role != Role::Assistant)
         return parts;
     for (qsizetype i = 0; i < message.toolCalls.size(); ++i) {

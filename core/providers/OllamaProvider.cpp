@@ -37,7 +37,13 @@ Json wireMessage(const ChatMessage& chatMessage)
         result["tool_name"] = chatMessage.toolName.toStdString();
         return result;
     }
-    Json result = message(chatRoleName(chatMessage.role), chatMessage.content);
+    Json result = message(chatRoleName(chatMessage.role), wireText(chatMessage));
+    if (const QList<Attachment> images = wireImages(chatMessage); !images.isEmpty()) {
+        Json data = Json::array();
+        for (const Attachment& image : images)
+            data.push_back(base64Data(image));
+        result["images"] = std::move(data);
+    }
     if (chatMessage.role == Role::Assistant && !chatMessage.toolCalls.isEmpty()) {
         Json calls = Json::array();
         for (const ToolCall& call : chatMessage.toolCalls)

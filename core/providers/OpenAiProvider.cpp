@@ -27,8 +27,20 @@ Json wireMessage(const ChatMessage& chatMessage)
         return Json{{"role", "tool"},
                     {"tool_call_id", chatMessage.toolCallId.toStdString()},
                     {"content", toolResultText(chatMessage).toStdString()}};
-    if (chatMessage.role != Role::Assistant || chatMessage.toolCalls.isEmpty())
-        return message(chatRoleName(chatMessage.role), chatMessage.content);
+    if (chatMessage.role != Role::Assistant || chatMessage.toolCalls.isEmpty()) {
+        const QList<Attachment> images = wireImages(chatMessage);
+        if (images.isEmpty()) // a plain string: servers that take no arrays keep working
+            return message(chatRoleName(chatMessage.role), wireText(chatMessage));
+        Json parts = Json::array();
+        if (const QString text = wireText(chatMessage); !text.isEmpty())
+            parts.push_back(Json{{"type", "text"}, {"text", text.toStdString()}});
+        for (const Attachment& image : images) {
+            const std::string url =
+                "data:" + image.mimeType.toStdString() + ";base64," + base64Data(image);
+            parts.push_back(Json{{"type", "image_url"}, {"image_url", {{"url", url}}}});
+        }
+        return Json{{"role", chatRoleName(chatMessage.role)}, {"content", std::move(parts)}};
+    }
 
     Json calls = Json::array();
     for (const ToolCall& call : chatMessage.toolCalls) {

@@ -1,5 +1,7 @@
 #include "providers/ProviderErrors.h"
 
+#include "providers/ModelCapabilities.h"
+
 #include <QDateTime>
 #include <QStringDecoder>
 
@@ -315,6 +317,37 @@ TurnError httpError(const HttpResponseHead& head, const QByteArray& body,
     if (message.isEmpty() && !endsWithPunctuation(error.message))
         error.message += u'.';
     error.message = redactKey(error.message, config.apiKey);
+    return error;
+}
+
+bool isImageRefusal(const TurnError& error)
+{
+    if (error.httpStatus != 400 && error.httpStatus != 415 && error.httpStatus != 422)
+        return false;
+    const QString text = error.message.toLower();
+    // The model reads images, this one is just too large for the provider.
+    for (const char* word : {"exceeds", "too large", "too big", "maximum"}) {
+        if (text.contains(QLatin1String(word)))
+            return false;
+    }
+    for (const char* word : {"image", "vision", "multimodal", "multi-modal"}) {
+        if (text.contains(QLatin1String(word)))
+            return true;
+    }
+    // "does not support tools" is about the tools the request offered, not its images.
+    return text.contains(QLatin1String("does not support")) && !text.contains(QLatin1String("tool"))
+           && !text.contains(QLatin1String("function"));
+}
+
+TurnError withImageRefusal(TurnError error, const QString& providerKind, const QString& model,
+                           bool requestHadImages)
+{
+    // A model known to read images was refused for something else about them (a broken file).
+    if (!requestHadImages || !isImageRefusal(error)
+        || acceptsImages(providerKind, model).value_or(false))
+        return error;
+    error.message = imagesNotAcceptedMessage(model) + u' ' + error.message;
+    error.retryable = false;
     return error;
 }
 

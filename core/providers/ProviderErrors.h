@@ -5,6 +5,7 @@
 #include "net/HttpRequest.h"
 
 #include <QByteArray>
+#include <QString>
 
 namespace keel::core {
 
@@ -17,5 +18,14 @@ QString providerMessageFromBody(const QByteArray& body);
 // "Authentication failed: <msg>. Check <key source>." and friends; status and body kept.
 TurnError httpError(const HttpResponseHead& head, const QByteArray& body,
                     const ProviderConfig& config);
+// Whether a refused request (400/415/422) was refused for its images: the message names images,
+// vision, multimodal input or image_url, or says the model "does not support" something that is
+// not a tool; a complaint about an image's size ("exceeds 5 MB maximum") is not a refusal.
+bool isImageRefusal(const TurnError& error);
+// error, unchanged unless the request carried images, isImageRefusal(error) and the model is not
+// known to read images (acceptsImages): then its message starts with
+// imagesNotAcceptedMessage(model), followed by what the provider said.
+TurnError withImageRefusal(TurnError error, const QString& providerKind, const QString& model,
+                           bool requestHadImages);
 
 } // namespace keel::core

@@ -51,4 +51,29 @@ const char* chatRoleName(Role role)
     return "user";
 }
 
+QString wireText(const ChatMessage& message)
+{
+    return message.attachments.isEmpty()
+               ? message.content
+               : textWithAttachments(message.content, message.attachments);
+}
+
+QList<Attachment> wireImages(const ChatMessage& message)
+{
+    QList<Attachment> images;
+    if (message.role != Role::User)
+        return images;
+    for (const Attachment& attachment : message.attachments) {
+        if (attachment.isImage() && !attachment.data.isEmpty())
+            images.append(attachment);
+    }
+    return images;
+}
+
+std::string base64Data(const Attachment& image)
+{
+    const QByteArray encoded = image.data.toBase64();
+    return std::string(encoded.constData(), static_cast<size_t>(encoded.size()));
+}
+
 } // namespace keel::core

@@ -1,6 +1,6 @@
 // RequestSupport: what every provider's request builder shares: header merging (the user's extra
-// headers win, names compared case-insensitively), the transport settings (proxy, TLS) and the
-// chat role names most APIs use.
+// headers win, names compared case-insensitively), the transport settings (proxy, TLS), the
+// chat role names most APIs use and the parts of a message with attachments.
 #pragma once
 
 #include "chat/ChatTypes.h"
@@ -25,5 +25,14 @@ void applyTransport(HttpRequest& http, const TurnRequest& request);
 QByteArray jsonBody(const nlohmann::ordered_json& body);
 // "system" / "user" / "assistant" / "tool", as OpenAI and Ollama name them.
 const char* chatRoleName(Role role);
+
+// The text a message is sent with: its content, with its text attachments inlined as fenced
+// blocks (textWithAttachments). Every provider sends text files this way.
+QString wireText(const ChatMessage& message);
+// The images a message carries as image input: a user message's image attachments, in order
+// (APIs take images from the user only).
+QList<Attachment> wireImages(const ChatMessage& message);
+// An image's bytes as base64 text, as every API wants them inside JSON.
+std::string base64Data(const Attachment& image);
 
 } // namespace keel::core

@@ -8,6 +8,8 @@
 // index in step with every insert, update and (cascading) delete.
 #include "store/Database.h"
 
+#include "store/MessageExtras.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -40,7 +42,7 @@ constexpr int SqliteNotADb = 26;
 const QString MessageColumns =
     QStringLiteral("m.id, m.conversation_id, m.parent_id, m.role, m.content, m.reasoning, m.model, "
                    "m.input_tokens, m.output_tokens, m.status, m.finish_reason, m.error_message, "
-                   "m.created_at, m.updated_at, m.tool_calls");
+                   "m.created_at, m.updated_at, m.tool_calls, m.first_token_ms, m.duration_ms");
 const QString ConversationColumns = QStringLiteral(
     "c.id, c.title, c.created_at, c.updated_at, c.pinned, c.current_leaf_id, c.settings_json, "
     "c.source_id");
@@ -179,6 +181,8 @@ StoredMessage messageFromRow(const QSqlQuery& q)
     m.createdAt = fromMs(q.value(12).toLongLong());
     m.updatedAt = fromMs(q.value(13).toLongLong());
     m.toolCalls = toolCallRecordsFromJson(q.value(14).toString());
+    m.firstTokenMs = MessageExtras::loadedMs(q.value(15));
+    m.durationMs = MessageExtras::loadedMs(q.value(16));
     return m;
 }
 
@@ -504,7 +508,10 @@ bool Database::migrate(int fromVersion)
         Transaction tx(*this);
         if (!tx.begin())
             return false;
-        const bool ok = version == 0 ? migrateTo1() : version == 1 ? migrateTo2() : migrateTo3();
+        const bool ok = version == 0   ? migrateTo1()
+                        : version == 1 ? migrateTo2()
+                        : version == 2 ? migrateTo3()
+                                       : migrateTo4();
         if (!ok || !exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1))
             || !tx.commit())
             return false;
@@ -562,6 +569,11 @@ bool Database::migrateTo3()
     // The calls a reply made and their results (JSON, see ToolCallRecord); "" for none.
     return exec(
         QStringLiteral("ALTER TABLE messages ADD COLUMN tool_calls TEXT NOT NULL DEFAULT ''"));
+}
+
+bool Database::migrateTo4()
+{
+    return MessageExtras(*this).createSchema();
 }
 
 bool Database::migrateTo2()
@@ -921,7 +933,11 @@ std::optional<StoredMessage> Database::message(qint64 messageId)
                  QStringLiteral("Message %1 is no longer in the history.").arg(messageId));
         return std::nullopt;
     }
-    return messageFromRow(q);
+    QList<StoredMessage> one{messageFromRow(q)};
+    q.finish();
+    if (!MessageExtras(*this).fillAttachments(one))
+        return std::nullopt;
+    return one.first();
 }
 
 std::optional<StoredMessage> Database::appendMessage(const StoredMessage& message)
@@ -955,16 +971,21 @@ std::optional<StoredMessage> Database::appendMessage(const StoredMessage& messag
     if (!run(insert,
              QStringLiteral("INSERT INTO messages (conversation_id, parent_id, role, content,"
                             " search_text, reasoning, model, input_tokens, output_tokens, status,"
-                            " finish_reason, error_message, created_at, updated_at, tool_calls)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                            " finish_reason, error_message, created_at, updated_at, tool_calls,"
+                            " first_token_ms, duration_ms)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
              {message.conversationId, nullableId(message.parentId), roleName(message.role),
               nonNull(message.content), storedSearchText(message.content),
               nonNull(message.reasoning), nonNull(message.model), message.usage.inputTokens,
               message.usage.outputTokens, wireName(message.status), nonNull(message.finishReason),
               nonNull(message.errorMessage), created, updated,
-              nonNull(toolCallRecordsToJson(message.toolCalls))}))
+              nonNull(toolCallRecordsToJson(message.toolCalls)),
+              MessageExtras::storedMs(message.firstTokenMs),
+              MessageExtras::storedMs(message.durationMs)}))
         return std::nullopt;
     const qint64 id = insert.lastInsertId().toLongLong();
+    if (!MessageExtras(*this).insertAttachments(id, message.attachments))
+        return std::nullopt;
 
     QString title = owner->title;
     if (title.isEmpty() && message.role == Role::User)
@@ -994,12 +1015,14 @@ bool Database::saveMessage(const StoredMessage& message)
                               " status = ?, input_tokens = ?, output_tokens = ?,"
                               " finish_reason = ?, error_message = ?,"
                               " model = CASE WHEN ? = '' THEN model ELSE ? END, updated_at = ?,"
-                              " tool_calls = ? WHERE id = ?"),
+                              " tool_calls = ?, first_token_ms = ?, duration_ms = ? WHERE id = ?"),
                {nonNull(message.content), storedSearchText(message.content),
                 nonNull(message.reasoning), wireName(message.status), message.usage.inputTokens,
                 message.usage.outputTokens, nonNull(message.finishReason),
                 nonNull(message.errorMessage), nonNull(message.model), nonNull(message.model),
-                nowMs(), nonNull(toolCallRecordsToJson(message.toolCalls)), message.id});
+                nowMs(), nonNull(toolCallRecordsToJson(message.toolCalls)),
+                MessageExtras::storedMs(message.firstTokenMs),
+                MessageExtras::storedMs(message.durationMs), message.id});
 }
 
 bool Database::saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning,
@@ -1090,7 +1113,8 @@ std::optional<ConversationPage> Database::pageEndingAt(const ConversationSummary
     ConversationPage page;
     page.conversation = conversation;
     std::optional<QList<StoredMessage>> messages = branchEndingAt(conversation.id, leafId, count);
-    if (!messages || !fillSiblings(conversation.id, *messages))
+    if (!messages || !fillSiblings(conversation.id, *messages)
+        || !MessageExtras(*this).fillAttachments(*messages))
         return std::nullopt;
     page.messages = std::move(*messages);
     page.hasOlder = !page.messages.isEmpty() && page.messages.first().parentId > 0;
@@ -1333,6 +1357,23 @@ QString Database::titleFromMessage(const QString& text)
             cut.truncate(space);
     }
     return cut.trimmed() + QChar(0x2026);
+}
+
+// ---- schema 4: deletion and drafts (MessageExtras) ---------------------------------------------
+
+std::optional<int> Database::deleteMessage(qint64 conversationId, qint64 messageId)
+{
+    return MessageExtras(*this).deleteMessage(conversationId, messageId);
+}
+
+bool Database::saveDraft(qint64 conversationId, const QString& text)
+{
+    return MessageExtras(*this).saveDraft(conversationId, text);
+}
+
+std::optional<QString> Database::draft(qint64 conversationId)
+{
+    return MessageExtras(*this).draft(conversationId);
 }
 
 } // namespace keel::core

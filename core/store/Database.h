@@ -20,8 +20,9 @@ class Database {
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
 
-    // v1: conversations and messages (the tree); v2: the full-text index.
-    static constexpr int SchemaVersion = 3;
+    // v1: conversations and messages (the tree); v2: the full-text index; v3: tool calls;
+    // v4: attachments, drafts and reply timing (MessageExtras).
+    static constexpr int SchemaVersion = 4;
 
     Database();
     ~Database(); // close()
@@ -74,10 +75,12 @@ public:
     // Stores message (its id is ignored) under message.parentId (0: a root), makes it the
     // conversation's current leaf, bumps updated_at and titles an untitled conversation from
     // its first user message. createdAt / updatedAt are kept when valid (imports), else now.
-    // The answer has the new id, timestamps and siblingIds.
+    // Its attachments are stored with it, in order. The answer has the new id, timestamps,
+    // siblingIds and the attachments with their ids.
     std::optional<StoredMessage> appendMessage(const StoredMessage& message);
     std::optional<StoredMessage> message(qint64 messageId);
-    // Content, reasoning, status, usage, finish reason, error (and model if given). A message
+    // Content, reasoning, status, usage, finish reason, error, timing (firstTokenMs and
+    // durationMs as given, -1 storing "not known") and the model if given. A message
     // that no longer exists (its conversation was purged) is not an error: nothing to save.
     bool saveMessage(const StoredMessage& message);
     // One UPDATE: text so far, status `streaming` (so a crash leaves it `incomplete`).
@@ -93,6 +96,14 @@ public:
     // leaf below it, and answers like loadLatest.
     std::optional<ConversationPage> selectBranch(qint64 conversationId, qint64 messageId,
                                                  int count);
+
+    // Deletes messageId and all messages below it; moves the conversation's current leaf to the
+    // most recently updated leaf under a remaining sibling, or to the parent (0: the
+    // conversation is empty). Returns how many messages were deleted.
+    std::optional<int> deleteMessage(qint64 conversationId, qint64 messageId);
+    // Drafts: one per conversation (0: a new chat not stored yet). Empty text removes it.
+    bool saveDraft(qint64 conversationId, const QString& text);
+    std::optional<QString> draft(qint64 conversationId);
 
     // Titles and message text of conversations not deleted; title hits first, then messages,
     // newest first. An empty or unsearchable query finds nothing (it is not an error).
@@ -121,6 +132,7 @@ public:
 private:
     class Transaction;
     friend class Transaction;
+    friend class MessageExtras; // the schema-4 queries, kept in a file of their own
 
     enum class Connection { ReadWrite, ReadOnly, Immutable };
     bool openConnection(Connection kind);
@@ -132,6 +144,7 @@ private:
     bool migrateTo1();
     bool migrateTo2();
     bool migrateTo3();
+    bool migrateTo4();
     bool recoverStreaming();
     std::optional<int> userVersion();
     QString moveAside();

@@ -227,6 +227,39 @@ void Store::saveStreamingText(qint64 messageId, const QString& content, const QS
         reportFailure(this, db);
 }
 
+void Store::deleteMessage(qint64 conversationId, qint64 messageId, const QString& tag)
+{
+    Database* db = usable(this, m_database);
+    if (!db)
+        return;
+    if (const auto count = db->deleteMessage(conversationId, messageId))
+        Q_EMIT messagesDeleted(conversationId, messageId, *count, tag);
+    else
+        reportFailure(this, db);
+}
+
+void Store::saveDraft(qint64 conversationId, const QString& text)
+{
+    Database* db = usable(this, m_database);
+    if (db && !db->saveDraft(conversationId, text))
+        reportFailure(this, db);
+}
+
+void Store::loadDraft(qint64 conversationId)
+{
+    Database* db = usable(this, m_database);
+    if (!db) {
+        Q_EMIT draftLoaded(conversationId, {});
+        return;
+    }
+    if (const auto text = db->draft(conversationId)) {
+        Q_EMIT draftLoaded(conversationId, *text);
+    } else {
+        reportFailure(this, db);
+        Q_EMIT draftLoaded(conversationId, {});
+    }
+}
+
 void Store::search(const QString& query, int limit, const QString& tag)
 {
     Database* db = usable(this, m_database);

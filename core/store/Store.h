@@ -55,6 +55,17 @@ public Q_SLOTS:
     void saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning,
                            const std::optional<QString>& toolCallsJson = std::nullopt);
 
+    // Deletes the message and every message below it (the replies after it on every branch
+    // through it). The conversation's current leaf moves to the latest branch of a remaining
+    // sibling, or else to the parent. -> messagesDeleted(tag), then the caller reloads.
+    void deleteMessage(qint64 conversationId, qint64 messageId, const QString& tag);
+
+    // The composer's unsent text, per conversation (0: the new, not yet stored chat); an empty
+    // text removes the draft. -> nothing (errors through storeError)
+    void saveDraft(qint64 conversationId, const QString& text);
+    // -> draftLoaded(conversationId, text) ("" when there is none)
+    void loadDraft(qint64 conversationId);
+
     // Full-text search over titles and message text (CJK included). -> searchFinished(tag)
     void search(const QString& query, int limit, const QString& tag);
 
@@ -69,6 +80,8 @@ Q_SIGNALS:
     void olderLoaded(const keel::core::ConversationPage& page);
     void messageAppended(const keel::core::StoredMessage& message, const QString& tag);
     void messageSaved(qint64 messageId);
+    void messagesDeleted(qint64 conversationId, qint64 messageId, int count, const QString& tag);
+    void draftLoaded(qint64 conversationId, const QString& text);
     void searchFinished(const QList<keel::core::SearchHit>& hits, const QString& tag);
     // Any failure: the app keeps running and keeps what it has in memory.
     void storeError(const keel::core::StoreError& error);

@@ -33,6 +33,12 @@ struct StoredMessage {
     QList<qint64> siblingIds{};
     // A reply that used tools: its calls and results, placed in `content` by textOffset.
     QList<ToolCallRecord> toolCalls{};
+    // Files the user attached (user messages), in the order attached.
+    QList<Attachment> attachments{};
+    // A reply's timing, -1 when not known: from the start of its turn to the first token, and
+    // the whole turn. With usage.outputTokens they give the tokens per second.
+    qint64 firstTokenMs = -1;
+    qint64 durationMs = -1;
 };
 
 struct ConversationSummary {

@@ -1,12 +1,20 @@
-// keel-test-server: the loopback LLM server as a process, for manual runs and for tests that
-// drive the real keel binary. Serves one OpenAI Chat Completions script (or an error) and prints
-// "LISTENING http://127.0.0.1:PORT/v1" once ready; runs until killed. Binds 127.0.0.1 only.
+// keel-test-server: the loopback LLM server as a process, for manual runs, scripted screenshots
+// and tests that drive the real keel binary. Serves one OpenAI Chat Completions script (or an
+// error), or with --scenario a sequence of replies (reasoning, text, tool calls) read from a JSON
+// file, and prints "LISTENING http://127.0.0.1:PORT/v1" once ready; runs until killed. Binds
+// 127.0.0.1 only.
 #include "LoopbackLlmServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 
 using keel::test::LoopbackLlmServer;
 using keel::test::Response;
@@ -75,6 +83,66 @@ Response buildScript(const Options& options)
     return Response::sse(std::move(steps));
 }
 
+// One reply of a --scenario file: {"reasoning": "...", "text": "...", "toolCalls": [{"id": ...,
+// "name": ..., "arguments": "{...}"}], "chunkChars": 24, "delayMs": 10}. Text and reasoning are
+// streamed in pieces of chunkChars characters, delayMs apart, so the client renders them as it
+// would a real stream.
+Response scenarioResponse(const QJsonObject& reply)
+{
+    const int chunkChars = std::max(1, reply.value(QStringLiteral("chunkChars")).toInt(24));
+    const int delayMs = std::max(0, reply.value(QStringLiteral("delayMs")).toInt(0));
+    std::vector<Step> steps{Step::sendHeaders()};
+    const auto stream = [&](const QString& text, bool reasoning) {
+        for (qsizetype at = 0; at < text.size(); at += chunkChars) {
+            if (delayMs > 0 && at > 0)
+                steps.push_back(Step::delay(delayMs));
+            const QString piece = text.mid(at, chunkChars);
+            steps.push_back(Step::send(reasoning ? LoopbackLlmServer::openAiReasoningChunk(piece)
+                                                 : LoopbackLlmServer::openAiChunk(piece)));
+        }
+    };
+    stream(reply.value(QStringLiteral("reasoning")).toString(), true);
+    stream(reply.value(QStringLiteral("text")).toString(), false);
+    const QJsonArray calls = reply.value(QStringLiteral("toolCalls")).toArray();
+    QByteArray tail;
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        const QJsonObject call = calls.at(i).toObject();
+        tail.append(LoopbackLlmServer::openAiToolCallChunk(
+            int(i), call.value(QStringLiteral("id")).toString(),
+            call.value(QStringLiteral("name")).toString(),
+            call.value(QStringLiteral("arguments")).toString(QStringLiteral("{}"))));
+    }
+    tail.append(LoopbackLlmServer::openAiFinish(calls.isEmpty() ? QStringLiteral("stop")
+                                                                : QStringLiteral("tool_calls")));
+    tail.append(LoopbackLlmServer::openAiUsage(412, 286));
+    tail.append(LoopbackLlmServer::openAiDone());
+    steps.push_back(Step::send(std::move(tail)));
+    return Response::sse(std::move(steps));
+}
+
+// The replies of a scenario file ({"replies": [...]}), or an error message.
+std::optional<QList<Response>> loadScenario(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return std::nullopt;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonArray replies = document.object().value(QStringLiteral("replies")).toArray();
+    if (parseError.error != QJsonParseError::NoError || replies.isEmpty()) {
+        *error = parseError.error != QJsonParseError::NoError
+                     ? parseError.errorString()
+                     : QStringLiteral("no \"replies\" array");
+        return std::nullopt;
+    }
+    QList<Response> responses;
+    for (const QJsonValue& reply : replies)
+        responses.append(scenarioResponse(reply.toObject()));
+    return responses;
+}
+
 int intOption(const QCommandLineParser& parser, const QString& name, int fallback, bool* ok)
 {
     if (!parser.isSet(name))
@@ -124,6 +192,10 @@ int main(int argc, char** argv)
                            QStringLiteral("Serve the script to every request (default).")),
         QCommandLineOption(QStringLiteral("no-repeat"),
                            QStringLiteral("Serve the script once; later requests get 503.")),
+        QCommandLineOption(QStringLiteral("scenario"),
+                           QStringLiteral("Serve the replies of this JSON file in turn (the last "
+                                          "one repeats) instead of the options above."),
+                           QStringLiteral("FILE")),
     });
     parser.process(app);
 
@@ -162,8 +234,18 @@ int main(int argc, char** argv)
     server.setRoute("/v1/models",
                     Response::body(200, R"({"object":"list","data":[{"id":"loopback-model",)"
                                         R"("object":"model","owned_by":"keel-test-server"}]})"));
-    const Response script = buildScript(options);
-    if (options.repeat) {
+    if (parser.isSet(QStringLiteral("scenario"))) {
+        QString error;
+        const auto replies = loadScenario(parser.value(QStringLiteral("scenario")), &error);
+        if (!replies) {
+            std::fprintf(stderr, "keel-test-server: cannot use the scenario: %s\n",
+                         qPrintable(error));
+            return 2;
+        }
+        for (qsizetype i = 0; i + 1 < replies->size(); ++i)
+            server.enqueue(replies->at(i));
+        server.setDefault(replies->last());
+    } else if (const Response script = buildScript(options); options.repeat) {
         server.setDefault(script);
     } else {
         server.enqueue(script);

@@ -14,6 +14,7 @@
 #include "core/store/StoreClient.h"
 #include "ui/BranchNavigator.h"
 #include "ui/Composer.h"
+#include "ui/FindBar.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageWidget.h"
 #include "ui/NoticeBanner.h"
@@ -539,15 +540,17 @@ private Q_SLOTS:
         QCOMPARE(m_window->windowTitle(), u"Keel"_s);
         QCOMPARE(m_window->controller()->conversationId(), qint64(0));
 
-        // Ctrl+Shift+F searches from anywhere; Ctrl+F only from within the sidebar.
+        // Ctrl+Shift+F searches all chats from anywhere; Ctrl+F finds in the open conversation,
+        // also from within the sidebar.
         ui::Sidebar* sidebar = m_window->sidebar();
-        QTest::keyClick(m_window->composer(), Qt::Key_F, Qt::ControlModifier);
-        QCOMPARE(QApplication::focusWidget(), m_window->composer());
         QTest::keyClick(m_window->composer(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(QApplication::focusWidget(), sidebar->searchBox());
         sidebar->conversationView()->setFocus();
         QTest::keyClick(sidebar->conversationView(), Qt::Key_F, Qt::ControlModifier);
-        QCOMPARE(QApplication::focusWidget(), sidebar->searchBox());
+        QVERIFY(m_window->findBar()->isVisible());
+        QCOMPARE(QApplication::focusWidget(), m_window->findBar()->field());
+        QTest::keyClick(m_window->findBar()->field(), Qt::Key_Escape);
+        QCOMPARE(QApplication::focusWidget(), m_window->composer());
     }
 
     void versionsWorkWithoutAStore()
