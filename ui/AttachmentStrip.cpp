@@ -4,6 +4,7 @@
 #include "ui/AttachmentLoader.h"
 #include "ui/AttachmentThumbnails.h"
 #include "ui/FlowLayout.h"
+#include "ui/ThemePalette.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -28,13 +29,6 @@ constexpr int kPreviewPx = 36;
 constexpr int kPadding = 6;
 constexpr qreal kRadius = 8;
 constexpr int kMaxNameWidth = 180;
-
-QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amountOfB,
-                            a.greenF() + (b.greenF() - a.greenF()) * amountOfB,
-                            a.blueF() + (b.blueF() - a.blueF()) * amountOfB);
-}
 
 QString fileFilter()
 {

@@ -4,6 +4,7 @@
 #include "ui/AttachmentLoader.h"
 #include "ui/FlowLayout.h"
 #include "ui/ImageViewer.h"
+#include "ui/ThemePalette.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -18,13 +19,6 @@ namespace keel::ui {
 namespace {
 
 constexpr qreal kRadius = 8;
-
-QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amountOfB,
-                            a.greenF() + (b.greenF() - a.greenF()) * amountOfB,
-                            a.blueF() + (b.blueF() - a.blueF()) * amountOfB);
-}
 
 // The same attachments as shown, without comparing megabytes of image bytes.
 bool sameAttachments(const QList<core::Attachment>& a, const QList<core::Attachment>& b)

@@ -67,6 +67,20 @@ bool belongsInHistory(const core::StoredMessage& message)
            && message.status != MessageStatus::Streaming;
 }
 
+// What a stored message becomes in a request: nothing (see belongsInHistory), one message, or
+// for a reply that used tools its text, calls and results.
+QList<core::ChatMessage> chatMessagesFor(const core::StoredMessage& message)
+{
+    if (!belongsInHistory(message))
+        return {};
+    if (message.role == Role::Assistant && !message.toolCalls.isEmpty())
+        return core::assistantMessagesFor(message.content, message.toolCalls);
+    core::ChatMessage chat(message.role, message.content);
+    // Every turn sends the files again: the model has no memory of earlier requests.
+    chat.attachments = message.attachments;
+    return {chat};
+}
+
 } // namespace
 
 ConversationController::ConversationController(ChatSettings settings, core::StoreClient* store,
@@ -376,18 +390,8 @@ QList<core::ChatMessage> ConversationController::historyBefore(int index) const
 {
     QList<core::ChatMessage> history;
     history.reserve(index);
-    for (int i = 0; i < index && i < messageCount(); ++i) {
-        const core::StoredMessage& message = m_branch.at(i);
-        if (!belongsInHistory(message))
-            continue;
-        if (message.role == Role::Assistant && !message.toolCalls.isEmpty())
-            history += core::assistantMessagesFor(message.content, message.toolCalls);
-        else {
-            history.append({message.role, message.content});
-            // Every turn sends the files again: the model has no memory of earlier requests.
-            history.last().attachments = message.attachments;
-        }
-    }
+    for (int i = 0; i < index && i < messageCount(); ++i)
+        history += chatMessagesFor(m_branch.at(i));
     return history;
 }
 
@@ -850,12 +854,8 @@ void ConversationController::onOlderLoaded(const core::ConversationPage& page)
     if (request.purpose == OlderPurpose::History) {
         if (current && m_pendingRequest && m_waitingForHistory) {
             QList<core::ChatMessage> older;
-            for (const core::StoredMessage& message : page.messages) {
-                if (!belongsInHistory(message))
-                    continue;
-                older.append({message.role, message.content});
-                older.last().attachments = message.attachments;
-            }
+            for (const core::StoredMessage& message : page.messages)
+                older += chatMessagesFor(message);
             m_pendingRequest->messages = older + m_pendingRequest->messages;
             m_waitingForHistory = false;
             maybeStartTurn();

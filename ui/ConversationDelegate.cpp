@@ -2,6 +2,7 @@
 #include "ui/ConversationDelegate.h"
 
 #include "ui/ConversationListModel.h"
+#include "ui/ThemePalette.h"
 
 #include <QLineEdit>
 #include <QPainter>
@@ -11,14 +12,6 @@ namespace keel::ui {
 ConversationDelegate::ConversationDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
 {
-}
-
-QColor ConversationDelegate::mix(const QColor& from, const QColor& to, qreal amount)
-{
-    const qreal keep = 1.0 - amount;
-    return QColor::fromRgbF(float(from.redF() * keep + to.redF() * amount),
-                            float(from.greenF() * keep + to.greenF() * amount),
-                            float(from.blueF() * keep + to.blueF() * amount));
 }
 
 QRect ConversationDelegate::rowRect(const QRect& itemRect)

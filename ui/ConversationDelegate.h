@@ -30,8 +30,6 @@ public:
                                    bool current);
     // The rectangle a row's background and content use: inset from the view's edges.
     static QRect rowRect(const QRect& itemRect);
-    // `from` moved toward `to` by `amount` (0..1): for dim text and soft fills in any theme.
-    static QColor mix(const QColor& from, const QColor& to, qreal amount);
 
     static constexpr int kRowInset = 8;
     static constexpr int kTextPadding = 8;

@@ -7,6 +7,7 @@
 #include "ui/MessageTextView.h"
 #include "ui/QuietButton.h"
 #include "ui/ReplyBody.h"
+#include "ui/ThemePalette.h"
 
 #include <QAbstractButton>
 #include <QEvent>
@@ -30,13 +31,6 @@ namespace keel::ui {
 namespace {
 
 constexpr int kRadius = 10;
-
-QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amountOfB,
-                            a.greenF() + (b.greenF() - a.greenF()) * amountOfB,
-                            a.blueF() + (b.blueF() - a.blueF()) * amountOfB);
-}
 
 // Works on light and dark palettes alike: a translucent red over whatever is below.
 QColor errorFill()

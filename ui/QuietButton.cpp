@@ -1,18 +1,13 @@
 // QuietButton: painting of the transcript's small text buttons.
 #include "ui/QuietButton.h"
 
+#include "ui/ThemePalette.h"
+
 #include <QPainter>
 
 namespace keel::ui {
 
 namespace {
-
-QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amountOfB,
-                            a.greenF() + (b.greenF() - a.greenF()) * amountOfB,
-                            a.blueF() + (b.blueF() - a.blueF()) * amountOfB);
-}
 
 } // namespace
 

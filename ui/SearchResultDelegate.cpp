@@ -2,6 +2,7 @@
 #include "ui/SearchResultDelegate.h"
 
 #include "ui/ConversationDelegate.h"
+#include "ui/ThemePalette.h"
 
 #include <QLocale>
 #include <QPainter>
@@ -148,7 +149,7 @@ void SearchResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     const QColor text = option.palette.color(QPalette::WindowText);
     QColor matchBackground = option.palette.color(QPalette::Highlight);
     matchBackground.setAlphaF(0.28f);
-    const QColor dim = ConversationDelegate::mix(text, window, 0.45);
+    const QColor dim = mix(text, window, 0.45);
 
     const int padding = ConversationDelegate::kTextPadding;
     const QRect area = ConversationDelegate::rowRect(option.rect)
@@ -195,7 +196,7 @@ void SearchResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
         snippet =
             scrollToFirstMatch(snippet, &highlights, QFontMetrics(option.font), secondLine.width());
         drawHighlighted(painter, secondLine, snippet, highlights, option.font,
-                        ConversationDelegate::mix(text, window, 0.2), matchBackground);
+                        mix(text, window, 0.2), matchBackground);
     }
     painter->restore();
 }

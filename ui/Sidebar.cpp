@@ -5,6 +5,7 @@
 #include "ui/ConversationListModel.h"
 #include "ui/SearchResultDelegate.h"
 #include "ui/SearchResultsModel.h"
+#include "ui/ThemePalette.h"
 #include "ui/UndoBar.h"
 
 #include <QAction>
@@ -579,9 +580,8 @@ void Sidebar::paintEvent(QPaintEvent*)
     QPainter painter(this);
     const QColor window = palette().color(QPalette::Window);
     const QColor text = palette().color(QPalette::WindowText);
-    painter.fillRect(rect(), ConversationDelegate::mix(window, text, 0.035));
-    painter.fillRect(QRect(width() - 1, 0, 1, height()),
-                     ConversationDelegate::mix(window, text, 0.15));
+    painter.fillRect(rect(), mix(window, text, 0.035));
+    painter.fillRect(QRect(width() - 1, 0, 1, height()), mix(window, text, 0.15));
 }
 
 } // namespace keel::ui

@@ -114,16 +114,12 @@ bool isDarkPalette(const QPalette& palette)
            < palette.color(QPalette::WindowText).lightness();
 }
 
-namespace {
-
-QColor mixed(const QColor& a, const QColor& b, qreal amountOfB)
+QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
 {
     return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amountOfB,
                             a.greenF() + (b.greenF() - a.greenF()) * amountOfB,
                             a.blueF() + (b.blueF() - a.blueF()) * amountOfB);
 }
-
-} // namespace
 
 // The syntax colours follow GitHub's light and dark code themes, which keep at least 4.5:1
 // contrast on their backgrounds; the backgrounds here are as light (as dark) as GitHub's.
@@ -151,9 +147,9 @@ CodeColours codeColours(const QPalette& palette)
         c.removedBackground = QColor(0x67, 0x06, 0x0c);
         c.hunk = QColor(0x79, 0xc0, 0xff);
         c.hunkBackground = QColor(0x0c, 0x2d, 0x6b);
-        c.background = mixed(base, text, 0.06);
-        c.headerBackground = mixed(base, text, 0.10);
-        c.border = mixed(base, text, 0.16);
+        c.background = mix(base, text, 0.06);
+        c.headerBackground = mix(base, text, 0.10);
+        c.border = mix(base, text, 0.16);
     } else {
         c.keyword = QColor(0xcf, 0x22, 0x2e);
         c.type = QColor(0x95, 0x38, 0x00);
@@ -173,11 +169,11 @@ CodeColours codeColours(const QPalette& palette)
         c.removedBackground = QColor(0xff, 0xeb, 0xe9);
         c.hunk = QColor(0x05, 0x50, 0xae);
         c.hunkBackground = QColor(0xdd, 0xf4, 0xff);
-        c.background = mixed(base, text, 0.035);
-        c.headerBackground = mixed(base, text, 0.07);
-        c.border = mixed(base, text, 0.13);
+        c.background = mix(base, text, 0.035);
+        c.headerBackground = mix(base, text, 0.07);
+        c.border = mix(base, text, 0.13);
     }
-    c.headerText = mixed(text, base, 0.3);
+    c.headerText = mix(text, base, 0.3);
     return c;
 }
 

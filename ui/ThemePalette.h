@@ -16,6 +16,9 @@ QPalette themePalette(core::Theme theme, const QPalette& system);
 // Whether the palette is a dark one (light text on a dark window).
 bool isDarkPalette(const QPalette& palette);
 
+// a blended towards b: 0 gives a, 1 gives b. Quiet tints and rules are made this way.
+QColor mix(const QColor& a, const QColor& b, qreal amountOfB);
+
 // Colours of code blocks: the syntax colours (one set for light and one for dark palettes, each
 // readable on its code background) and the block's frame, derived from the palette.
 struct CodeColours {

@@ -2,6 +2,7 @@
 #include "ui/ToolCard.h"
 
 #include "ui/MessageTextView.h"
+#include "ui/ThemePalette.h"
 #include "ui/ToolCardHeader.h"
 #include "ui/ToolResultView.h"
 
@@ -25,13 +26,6 @@ namespace {
 
 constexpr int kRadius = 8;
 constexpr int kIndent = ToolCardHeader::kIndent;
-
-QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amountOfB,
-                            a.greenF() + (b.greenF() - a.greenF()) * amountOfB,
-                            a.blueF() + (b.blueF() - a.blueF()) * amountOfB);
-}
 
 // Arguments as the model sent them, indented when they parse; anything else is shown as is.
 QString prettyArguments(const QString& arguments)

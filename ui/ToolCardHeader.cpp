@@ -1,6 +1,7 @@
 // ToolCardHeader: the painted header row of a tool card.
 #include "ui/ToolCardHeader.h"
 
+#include "ui/ThemePalette.h"
 #include "ui/ToolCard.h"
 #include "ui/ToolResultView.h"
 
@@ -19,13 +20,6 @@ constexpr int kTriangleGap = 7;
 static_assert(ToolCardHeader::kIndent == kHeaderPadding + kTriangleSize + kTriangleGap);
 constexpr int kIndent = ToolCardHeader::kIndent;
 constexpr int kStateGap = 16;
-
-QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amountOfB,
-                            a.greenF() + (b.greenF() - a.greenF()) * amountOfB,
-                            a.blueF() + (b.blueF() - a.blueF()) * amountOfB);
-}
 
 } // namespace
 

@@ -18,13 +18,6 @@ namespace keel::ui {
 
 namespace {
 
-QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amountOfB,
-                            a.greenF() + (b.greenF() - a.greenF()) * amountOfB,
-                            a.blueF() + (b.blueF() - a.blueF()) * amountOfB);
-}
-
 bool sameContent(const core::ToolContent& a, const core::ToolContent& b)
 {
     return a.kind == b.kind && a.text == b.text && a.mimeType == b.mimeType && a.data == b.data

@@ -2,6 +2,7 @@
 #include "ui/UndoBar.h"
 
 #include "ui/ConversationDelegate.h"
+#include "ui/ThemePalette.h"
 
 #include <QAccessible>
 #include <QHBoxLayout>
@@ -69,8 +70,8 @@ void UndoBar::paintEvent(QPaintEvent* event)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(ConversationDelegate::mix(palette().color(QPalette::Window),
-                                               palette().color(QPalette::WindowText), 0.1));
+    painter.setBrush(
+        mix(palette().color(QPalette::Window), palette().color(QPalette::WindowText), 0.1));
     painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     QFrame::paintEvent(event);
 }

@@ -10,6 +10,7 @@
 // notice; a message of attachments only can be sent.
 #include "CoreThread.h"
 #include "Engine.h"
+#include "GuiHarness.h"
 #include "LoopbackLlmServer.h"
 #include "MetaTypes.h"
 #include "ToolScripts.h"
@@ -46,56 +47,10 @@ using namespace keel::test;
 
 namespace {
 
-struct Harness {
-    explicit Harness(const QString& profile)
-        : store(storeThread.store())
-        , core(storeThread.store())
-        , settingsThread(core::defaultSettingsPaths(), core::SecretStore::serviceNameFor(profile))
-        , settings(core::defaultSettingsPaths(), settingsThread.writer(), settingsThread.secrets())
-    {
-        const QString databasePath = core::defaultDatabasePath();
-        store.post([databasePath](core::Store* s) { s->open(databasePath); });
-        settingsThread.start();
-        settings.load();
-        window = std::make_unique<ui::MainWindow>(ui::ChatSettings{}, &store);
-        window->setConfiguration(&settings);
-        ui::wireWindowToEngine(*window, *core.engine(), &settings, core::defaultLogDirectory());
-        storeThread.start();
-        core.start();
-        window->resize(900, 700);
-        window->show();
-    }
-    ~Harness()
-    {
-        window.reset();
-        core.stop();
-        storeThread.stop();
-        settingsThread.stop();
-    }
-
-    bool addProvider(const QString& kind, const LoopbackLlmServer& server, const QString& model)
-    {
-        core::ProviderEntry entry;
-        entry.id = QStringLiteral("loop");
-        entry.name = QStringLiteral("Loopback");
-        entry.kind = kind;
-        entry.baseUrl = baseUrlFor(kind, server);
-        entry.models = {core::ModelEntry{model, {}, true, -1}};
-        const QString error = settings.saveProvider(entry);
-        if (!error.isEmpty())
-            qWarning("saveProvider: %s", qPrintable(error));
-        return error.isEmpty();
-    }
-
+struct Harness : GuiHarness {
+    using GuiHarness::GuiHarness;
     ui::AttachmentStrip* strip() const { return window->attachmentStrip(); }
     ui::ConversationController* controller() const { return window->controller(); }
-
-    core::StoreThread storeThread;
-    core::StoreClient store;
-    core::CoreThread core;
-    core::SettingsThread settingsThread;
-    core::Settings settings;
-    std::unique_ptr<ui::MainWindow> window;
 };
 
 struct SentImage {

@@ -7,6 +7,7 @@
 // stored conversation.
 #include "CoreThread.h"
 #include "Engine.h"
+#include "GuiHarness.h"
 #include "LoopbackLlmServer.h"
 #include "MetaTypes.h"
 #include "ToolScripts.h"
@@ -42,40 +43,7 @@ QString everythingServer()
     return QStringLiteral(KEEL_MCP_SERVERS_DIR "/node_modules/.bin/mcp-server-everything");
 }
 
-struct Harness {
-    explicit Harness(const QString& profile)
-        : store(storeThread.store())
-        , core(storeThread.store())
-        , settingsThread(core::defaultSettingsPaths(), core::SecretStore::serviceNameFor(profile))
-        , settings(core::defaultSettingsPaths(), settingsThread.writer(), settingsThread.secrets())
-    {
-        const QString databasePath = core::defaultDatabasePath();
-        store.post([databasePath](core::Store* s) { s->open(databasePath); });
-        settingsThread.start();
-        settings.load();
-        window = std::make_unique<ui::MainWindow>(ui::ChatSettings{}, &store);
-        window->setConfiguration(&settings);
-        ui::wireWindowToEngine(*window, *core.engine(), &settings, core::defaultLogDirectory());
-        storeThread.start();
-        core.start();
-        window->resize(900, 700);
-        window->show();
-    }
-    ~Harness()
-    {
-        window.reset();
-        core.stop();
-        storeThread.stop();
-        settingsThread.stop();
-    }
-
-    core::StoreThread storeThread;
-    core::StoreClient store;
-    core::CoreThread core;
-    core::SettingsThread settingsThread;
-    core::Settings settings;
-    std::unique_ptr<ui::MainWindow> window;
-};
+using Harness = GuiHarness;
 
 QList<ui::ToolCard*> cards(ui::MainWindow& window)
 {
@@ -122,13 +90,7 @@ private Q_SLOTS:
         server.enqueue(textResponse(kind, {"The tool said: ", "hello from keel"}));
 
         Harness h(m_home->path());
-        core::ProviderEntry entry;
-        entry.id = QStringLiteral("loop");
-        entry.name = QStringLiteral("Loopback");
-        entry.kind = kind;
-        entry.baseUrl = baseUrlFor(kind, server);
-        entry.models = {core::ModelEntry{QStringLiteral("tool-model"), {}, true, -1}};
-        QVERIFY(h.settings.saveProvider(entry).isEmpty());
+        QVERIFY(h.addProvider(kind, server, QStringLiteral("tool-model")));
         core::McpServerConfig everything;
         everything.name = QStringLiteral("everything");
         everything.command = everythingServer();
