@@ -6,6 +6,7 @@
 #include "LoopbackLlmServer.h"
 #include "ui/ChatSettings.h"
 #include "ui/Composer.h"
+#include "ui/EngineWiring.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -18,20 +19,6 @@ using namespace keel;
 using namespace keel::test;
 
 namespace {
-
-void wire(ui::MainWindow& window, core::Engine* engine)
-{
-    QObject::connect(&window, &ui::MainWindow::startTurnRequested, engine, &core::Engine::startTurn,
-                     Qt::QueuedConnection);
-    QObject::connect(&window, &ui::MainWindow::cancelTurnRequested, engine,
-                     &core::Engine::cancelTurn, Qt::QueuedConnection);
-    QObject::connect(engine, &core::Engine::turnDelta, &window, &ui::MainWindow::onTurnDelta,
-                     Qt::QueuedConnection);
-    QObject::connect(engine, &core::Engine::turnHeartbeat, &window,
-                     &ui::MainWindow::onTurnHeartbeat, Qt::QueuedConnection);
-    QObject::connect(engine, &core::Engine::turnFinished, &window, &ui::MainWindow::onTurnFinished,
-                     Qt::QueuedConnection);
-}
 
 ui::ChatSettings settings(const LoopbackLlmServer& server)
 {
@@ -65,7 +52,7 @@ private Q_SLOTS:
             9));
         core::CoreThread core;
         ui::MainWindow window(settings(server));
-        wire(window, core.engine());
+        ui::wireWindowToEngine(window, *core.engine(), nullptr, {});
         core.start();
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -101,7 +88,7 @@ private Q_SLOTS:
              Step::hang()}));
         core::CoreThread core;
         ui::MainWindow window(settings(server));
-        wire(window, core.engine());
+        ui::wireWindowToEngine(window, *core.engine(), nullptr, {});
         core.start();
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

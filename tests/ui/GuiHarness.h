@@ -6,10 +6,12 @@
 #include "CoreThread.h"
 #include "Engine.h"
 #include "LoopbackLlmServer.h"
+#include "MetaTypes.h"
 #include "ToolScripts.h"
 #include "settings/SecretStore.h"
 #include "settings/Settings.h"
 #include "settings/SettingsThread.h"
+#include "settings/SettingsTypes.h"
 #include "store/Store.h"
 #include "store/StoreClient.h"
 #include "store/StorePaths.h"
@@ -18,9 +20,34 @@
 #include "ui/EngineWiring.h"
 #include "ui/MainWindow.h"
 
+#include <QTemporaryDir>
+
 #include <memory>
 
 namespace keel::test {
+
+// For initTestCase: no session bus (the keychain falls back at once) and the value types that
+// cross threads registered.
+inline void prepareGuiTestProcess()
+{
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+    core::registerMetaTypes();
+    core::registerSettingsMetaTypes();
+}
+
+// For init: a new temporary profile that QStandardPaths (config and data) points into; null if
+// it could not be made or the paths do not follow it.
+inline std::unique_ptr<QTemporaryDir> temporaryProfile()
+{
+    auto home = std::make_unique<QTemporaryDir>();
+    if (!home->isValid())
+        return nullptr;
+    qputenv("XDG_CONFIG_HOME", home->filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", home->filePath(QStringLiteral("data")).toUtf8());
+    if (!core::defaultSettingsPaths().configDir.startsWith(home->path()))
+        return nullptr;
+    return home;
+}
 
 struct GuiHarness {
     explicit GuiHarness(const QString& profile)

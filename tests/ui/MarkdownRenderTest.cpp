@@ -12,6 +12,7 @@
 #include "ui/CodeBlockHeader.h"
 #include "ui/CodeBlockOverlay.h"
 #include "ui/CodeBlocks.h"
+#include "ui/EngineWiring.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageTextView.h"
 #include "ui/MessageWidget.h"
@@ -36,20 +37,6 @@ using namespace keel::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void wire(ui::MainWindow& window, core::Engine* engine)
-{
-    QObject::connect(&window, &ui::MainWindow::startTurnRequested, engine, &core::Engine::startTurn,
-                     Qt::QueuedConnection);
-    QObject::connect(&window, &ui::MainWindow::cancelTurnRequested, engine,
-                     &core::Engine::cancelTurn, Qt::QueuedConnection);
-    QObject::connect(engine, &core::Engine::turnDelta, &window, &ui::MainWindow::onTurnDelta,
-                     Qt::QueuedConnection);
-    QObject::connect(engine, &core::Engine::turnHeartbeat, &window,
-                     &ui::MainWindow::onTurnHeartbeat, Qt::QueuedConnection);
-    QObject::connect(engine, &core::Engine::turnFinished, &window, &ui::MainWindow::onTurnFinished,
-                     Qt::QueuedConnection);
-}
 
 const QString kCode = u"def by_length(words):\n"
                       u"    # Shortest first, ties alphabetically\n"
@@ -198,7 +185,7 @@ private Q_SLOTS:
         chat.provider.baseUrl = server.baseUrl();
         chat.model = u"test-model"_s;
         ui::MainWindow window(chat);
-        wire(window, core.engine());
+        ui::wireWindowToEngine(window, *core.engine(), nullptr, {});
         core.start();
         window.resize(1000, 900);
         window.show();

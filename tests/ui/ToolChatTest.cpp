@@ -58,20 +58,15 @@ class ToolChatTest : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
-        core::registerMetaTypes();
-        core::registerSettingsMetaTypes();
+        prepareGuiTestProcess();
         QVERIFY2(QFileInfo::exists(everythingServer()),
                  "run scripts/test (it installs the reference MCP servers)");
     }
 
     void init()
     {
-        m_home = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_home->isValid());
-        qputenv("XDG_CONFIG_HOME", m_home->filePath(QStringLiteral("config")).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home->filePath(QStringLiteral("data")).toUtf8());
-        QVERIFY(core::defaultSettingsPaths().configDir.startsWith(m_home->path()));
+        m_home = temporaryProfile();
+        QVERIFY(m_home);
     }
     void cleanup() { m_home.reset(); }
 
