@@ -1,6 +1,7 @@
 // AppOptions: command-line parsing with QCommandLineParser (no application object needed).
 #include "AppOptions.h"
 
+#include "TransferArguments.h"
 #include "providers/Provider.h"
 #include "providers/ProviderPresets.h"
 #include "ui/settings/SettingsDialog.h" // the --settings page names
@@ -58,7 +59,8 @@ Commands:
                          {}): progress on stderr, the result on stdout; exit code 1
                          when the tool reports an error. --json prints one JSON object
                          per event and line. Ctrl+C cancels the call.
-
+)") + transferHelpText()
+           + QStringLiteral(R"(
 Which provider ask and models use: the one the flags describe (--preset,
 --provider-kind, --base-url, --api-key-env), else --provider N, else the provider of the
 configured default model, else the environment variables below. The model: --model, else
@@ -173,8 +175,8 @@ ParseResult parseArguments(const QStringList& arguments)
                                                  "(default 600; 0 = never)."),
                                   QStringLiteral("S"));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("ask, models, history, providers list, mcp: "
-                                                 "print JSON."));
+                                  QStringLiteral("ask, models, history, providers list, mcp, "
+                                                 "import: print JSON."));
     const QCommandLineOption allowTool(
         QStringLiteral("allow-tool"),
         QStringLiteral("ask: run the tool NAME when the model calls it (the name the model "
@@ -227,9 +229,11 @@ ParseResult parseArguments(const QStringList& arguments)
          model,       keyEnv,       name,      keyStdin,      secretFile, system,       idle,
          effort,      budget,       json,      send,          open,       quitWhenIdle, screenshot,
          diagnostics, settingsPage, allowTool, allowAllTools, noTools,    windowSize});
+    parser.addOptions(transferOptions());
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("A command (below), or nothing for the app."),
-        QStringLiteral("[ask [PROMPT | -] | models | history ... | providers ... | mcp ...]"));
+        QStringLiteral("[ask [PROMPT | -] | models | history ... | providers ... | mcp ... | "
+                       "export ... | import ...]"));
 
     ParseResult result;
     if (!parser.parse(arguments)) {
@@ -249,6 +253,7 @@ ParseResult parseArguments(const QStringList& arguments)
         return result;
     }
 
+    const TransferFlags transferFlags = parsedTransferFlags(parser);
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         const QString command = positional.first();
@@ -306,6 +311,10 @@ ParseResult parseArguments(const QStringList& arguments)
                                               "| call SERVER TOOL [ARGS_JSON] [--json]");
                 return result;
             }
+        } else if (command == QStringLiteral("export") || command == QStringLiteral("import")) {
+            result.error = parseTransferCommand(positional, transferFlags, &options);
+            if (!result.error.isEmpty())
+                return result;
         } else {
             result.error = QStringLiteral("Unknown command \"%1\". Try --help.").arg(command);
             return result;
@@ -313,6 +322,9 @@ ParseResult parseArguments(const QStringList& arguments)
     }
 
     options.profileDir = parser.value(profile);
+    result.error = misplacedTransferFlag(options.mode, transferFlags);
+    if (!result.error.isEmpty())
+        return result;
     options.json = parser.isSet(json);
     options.allowedTools = parser.values(allowTool);
     options.allowAllTools = parser.isSet(allowAllTools);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chat/ChatTypes.h"
+#include "transfer/TransferTypes.h"
 
 #include <QSize>
 #include <QString>
@@ -12,7 +13,7 @@
 
 namespace keel::app {
 
-enum class Mode { Gui, Ask, Models, History, Providers, Mcp, Help, Version };
+enum class Mode { Gui, Ask, Models, History, Providers, Mcp, Export, Import, Help, Version };
 
 struct AppOptions {
     Mode mode = Mode::Gui;
@@ -66,6 +67,16 @@ struct AppOptions {
     QString mcpServer;    // tools, call
     QString mcpTool;      // call
     QString mcpArguments; // call: JSON object text ("{}" when not given)
+    // keel export ID | --all -o PATH [--format F]
+    qint64 exportConversationId = 0; // 0 with --all
+    bool exportAll = false;
+    // From --format, else (one conversation) the extension of -o, else (--all) json for a
+    // PATH ending in .json and Markdown for a folder.
+    core::ExportFormat exportFormat = core::ExportFormat::Json;
+    QString outputPath; // -o
+    // keel import FILE [--replace]
+    QString importFile;
+    bool importReplace = false; // --replace: conversations imported before are replaced
     QString helpText;
 };
 

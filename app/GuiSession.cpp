@@ -16,6 +16,7 @@
 #include "ui/StatusLine.h"
 #include "ui/ThemePalette.h"
 #include "ui/TranscriptView.h"
+#include "ui/TransferController.h"
 #include "ui/WindowGeometry.h"
 #include "ui/WindowSettings.h"
 #include "ui/settings/SettingsDialog.h"
@@ -72,6 +73,8 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
     }
     // Every connection between the two threads is queued and carries values only.
     ui::wireWindowToEngine(*window, *engine, settings, core::defaultLogDirectory());
+    // Export and import: File menu, sidebar menu, worker tasks (a child of the window).
+    ui::installTransferController(*window, &m_store, databasePath);
 
     if (!m_options.diagnosticsPath.isEmpty()) {
         connect(window, &ui::MainWindow::startTurnRequested, this,

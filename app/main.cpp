@@ -3,8 +3,10 @@
 #include "AppOptions.h"
 #include "AskCommand.h"
 #include "CoreThread.h"
+#include "ExportCommand.h"
 #include "GuiSession.h"
 #include "HistoryCommand.h"
+#include "ImportCommand.h"
 #include "McpCommand.h"
 #include "ModelsCommand.h"
 #include "ProvidersCommand.h"
@@ -13,6 +15,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTimer>
 
 #include <cstdio>
@@ -192,6 +195,52 @@ int runHistory(int argc, char** argv, const app::AppOptions& options)
     return app::HistoryCommand(options).run();
 }
 
+// keel export: one conversation is written on this thread; --all on a worker while the event
+// loop waits for it or for Ctrl+C. PDF is rendering, which needs a QGuiApplication: the
+// offscreen platform, since the CLI never shows a window (and may have no display).
+int runExport(int argc, char** argv, const app::AppOptions& options)
+{
+    std::unique_ptr<QCoreApplication> application;
+    if (options.exportFormat == core::ExportFormat::Pdf) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    app::ExportCommand command(options);
+    if (!options.exportAll)
+        return command.exportOne();
+    int exitCode = 0;
+    QObject::connect(&command, &app::ExportCommand::done, application.get(), [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::quit();
+    });
+    app::TerminationWatcher termination;
+    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &command,
+                     &app::ExportCommand::cancel);
+    QTimer::singleShot(0, &command, &app::ExportCommand::start);
+    application->exec();
+    return exitCode;
+}
+
+// keel import: read, convert and write on a worker (one transaction); Ctrl+C rolls it back.
+int runImport(int argc, char** argv, const app::AppOptions& options)
+{
+    QCoreApplication application(argc, argv);
+    app::ImportCommand command(options);
+    int exitCode = 0;
+    QObject::connect(&command, &app::ImportCommand::done, &application, [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::quit();
+    });
+    app::TerminationWatcher termination;
+    QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &command,
+                     &app::ImportCommand::cancel);
+    QTimer::singleShot(0, &command, &app::ImportCommand::start);
+    application.exec();
+    return exitCode;
+}
+
 int runGui(int argc, char** argv, const app::AppOptions& options)
 {
     QApplication application(argc, argv);
@@ -242,6 +291,12 @@ int main(int argc, char** argv)
     case app::Mode::Mcp:
         app::applyProfile(options.profileDir);
         return runMcp(argc, argv, options);
+    case app::Mode::Export:
+        app::applyProfile(options.profileDir);
+        return runExport(argc, argv, options);
+    case app::Mode::Import:
+        app::applyProfile(options.profileDir);
+        return runImport(argc, argv, options);
     case app::Mode::Gui:
         app::applyProfile(options.profileDir);
         return runGui(argc, argv, options);

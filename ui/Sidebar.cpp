@@ -506,7 +506,18 @@ void Sidebar::showContextMenu(const QPoint& position)
     menu.addAction(m_pinAction);
     menu.addSeparator();
     menu.addAction(m_deleteAction);
+    if (!m_conversationActions.isEmpty()) {
+        menu.addSeparator();
+        menu.addActions(m_conversationActions);
+    }
     menu.exec(m_listView->viewport()->mapToGlobal(position));
+}
+
+void Sidebar::addConversationAction(QAction* action)
+{
+    m_conversationActions.append(action);
+    connect(action, &QObject::destroyed, this,
+            [this, action] { m_conversationActions.removeAll(action); });
 }
 
 void Sidebar::scheduleMidnight()

@@ -40,6 +40,11 @@ public:
     // Asks the store for the list again.
     void refresh();
 
+    // More actions on a conversation (e.g. Export…), in its context menu below the sidebar's
+    // own; while they are triggered, contextConversation() is the one they act on.
+    void addConversationAction(QAction* action);
+    qint64 contextConversation() const { return cursorConversation(); }
+
     // How long "Conversation deleted — Undo" stays (tests shorten it).
     void setUndoTimeout(int milliseconds);
 
@@ -117,6 +122,7 @@ private:
     QAction* m_renameAction;
     QAction* m_pinAction;
     QAction* m_deleteAction;
+    QList<QAction*> m_conversationActions; // added by others, see addConversationAction
 
     QTimer m_searchDebounce;
     QTimer m_listDebounce;

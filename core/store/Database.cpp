@@ -39,10 +39,6 @@ constexpr int SqliteFull = 13;
 constexpr int SqliteCantOpen = 14;
 constexpr int SqliteNotADb = 26;
 
-const QString MessageColumns =
-    QStringLiteral("m.id, m.conversation_id, m.parent_id, m.role, m.content, m.reasoning, m.model, "
-                   "m.input_tokens, m.output_tokens, m.status, m.finish_reason, m.error_message, "
-                   "m.created_at, m.updated_at, m.tool_calls, m.first_token_ms, m.duration_ms");
 const QString ConversationColumns = QStringLiteral(
     "c.id, c.title, c.created_at, c.updated_at, c.pinned, c.current_leaf_id, c.settings_json, "
     "c.source_id");
@@ -68,14 +64,14 @@ QString nonNull(const QString& text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+} // namespace
+
 // The indexed copy, or NULL when it equals the text (most texts: no CJK).
-QVariant storedSearchText(const QString& text)
+QVariant Database::storedSearchText(const QString& text)
 {
-    const QString indexed = Database::searchTextFor(text);
+    const QString indexed = searchTextFor(text);
     return indexed == text ? QVariant(QMetaType::fromType<QString>()) : QVariant(indexed);
 }
-
-} // namespace
 
 QString Database::roleName(Role role)
 {
@@ -161,29 +157,6 @@ QString humanMessage(StoreError::Kind kind, const QString& path, const QString& 
         break;
     }
     return QStringLiteral("Keel's history at %1 reported an error: %2").arg(path, detail);
-}
-
-StoredMessage messageFromRow(const QSqlQuery& q)
-{
-    StoredMessage m;
-    m.id = q.value(0).toLongLong();
-    m.conversationId = q.value(1).toLongLong();
-    m.parentId = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
-    m.role = roleFromName(q.value(3).toString());
-    m.content = q.value(4).toString();
-    m.reasoning = q.value(5).toString();
-    m.model = q.value(6).toString();
-    m.usage.inputTokens = q.value(7).toLongLong();
-    m.usage.outputTokens = q.value(8).toLongLong();
-    m.status = messageStatusFromName(q.value(9).toString());
-    m.finishReason = q.value(10).toString();
-    m.errorMessage = q.value(11).toString();
-    m.createdAt = fromMs(q.value(12).toLongLong());
-    m.updatedAt = fromMs(q.value(13).toLongLong());
-    m.toolCalls = toolCallRecordsFromJson(q.value(14).toString());
-    m.firstTokenMs = MessageExtras::loadedMs(q.value(15));
-    m.durationMs = MessageExtras::loadedMs(q.value(16));
-    return m;
 }
 
 ConversationSummary conversationFromRow(const QSqlQuery& q)
@@ -807,6 +780,40 @@ void Database::rollbackTransaction()
     --m_transactionDepth;
 }
 
+const QString& Database::messageColumns()
+{
+    static const QString columns =
+
+        QStringLiteral(
+            "m.id, m.conversation_id, m.parent_id, m.role, m.content, m.reasoning, m.model, "
+            "m.input_tokens, m.output_tokens, m.status, m.finish_reason, m.error_message, "
+            "m.created_at, m.updated_at, m.tool_calls, m.first_token_ms, m.duration_ms");
+    return columns;
+}
+
+StoredMessage Database::messageFromRow(const QSqlQuery& q)
+{
+    StoredMessage m;
+    m.id = q.value(0).toLongLong();
+    m.conversationId = q.value(1).toLongLong();
+    m.parentId = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
+    m.role = roleFromName(q.value(3).toString());
+    m.content = q.value(4).toString();
+    m.reasoning = q.value(5).toString();
+    m.model = q.value(6).toString();
+    m.usage.inputTokens = q.value(7).toLongLong();
+    m.usage.outputTokens = q.value(8).toLongLong();
+    m.status = messageStatusFromName(q.value(9).toString());
+    m.finishReason = q.value(10).toString();
+    m.errorMessage = q.value(11).toString();
+    m.createdAt = fromMs(q.value(12).toLongLong());
+    m.updatedAt = fromMs(q.value(13).toLongLong());
+    m.toolCalls = toolCallRecordsFromJson(q.value(14).toString());
+    m.firstTokenMs = MessageExtras::loadedMs(q.value(15));
+    m.durationMs = MessageExtras::loadedMs(q.value(16));
+    return m;
+}
+
 // ---- conversations -----------------------------------------------------------------------------
 
 std::optional<QList<ConversationSummary>> Database::listConversations()
@@ -925,7 +932,7 @@ std::optional<int> Database::purgeDeleted()
 std::optional<StoredMessage> Database::message(qint64 messageId)
 {
     QSqlQuery q(m_db);
-    if (!run(q, QStringLiteral("SELECT %1 FROM messages m WHERE m.id = ?").arg(MessageColumns),
+    if (!run(q, QStringLiteral("SELECT %1 FROM messages m WHERE m.id = ?").arg(messageColumns()),
              {messageId}))
         return std::nullopt;
     if (!q.next()) {
@@ -1056,7 +1063,7 @@ std::optional<QList<StoredMessage>> Database::branchEndingAt(qint64 conversation
                             " WHERE m.parent_id IS NOT NULL AND b.depth + 1 < ?)"
                             " SELECT %1 FROM branch b JOIN messages m ON m.id = b.id"
                             " ORDER BY b.depth DESC")
-                 .arg(MessageColumns),
+                 .arg(messageColumns()),
              {leafId, conversationId, count}))
         return std::nullopt;
     while (q.next())

@@ -117,6 +117,8 @@ public:
     // apart as its own token, so words inside unspaced CJK text can be found. Equals text when
     // it has no CJK character.
     static QString searchTextFor(const QString& text);
+    // What search_text / search_title store: searchTextFor(text), or NULL when that is text.
+    static QVariant storedSearchText(const QString& text);
     // The user's words as a safe FTS5 query: every term quoted, CJK runs as phrases of single
     // characters, the last Latin word as a prefix. Empty when nothing is searchable.
     static QString ftsQuery(const QString& userQuery);
@@ -133,6 +135,7 @@ private:
     class Transaction;
     friend class Transaction;
     friend class MessageExtras; // the schema-4 queries, kept in a file of their own
+    friend class TreeStore;     // whole trees for export and import, in a file of their own
 
     enum class Connection { ReadWrite, ReadOnly, Immutable };
     bool openConnection(Connection kind);
@@ -155,6 +158,11 @@ private:
     bool exec(const QString& sql);
     bool fail(const QSqlError& error);
     bool failWith(StoreError::Kind kind, const QString& message);
+
+    // The columns of a message row (table alias m), and such a row as a message (its
+    // attachments and sibling ids not filled). Friends read messages with them too.
+    static const QString& messageColumns();
+    static StoredMessage messageFromRow(const QSqlQuery& query);
 
     std::optional<QList<StoredMessage>> branchEndingAt(qint64 conversationId, qint64 leafId,
                                                        int count);

@@ -3,6 +3,9 @@
 #include "store/Store.h"
 
 #include "store/Database.h"
+#include "store/TreeStore.h"
+
+#include <QElapsedTimer>
 
 namespace keel::core {
 
@@ -273,6 +276,35 @@ void Store::search(const QString& query, int limit, const QString& tag)
         reportFailure(this, db);
         Q_EMIT searchFinished({}, tag);
     }
+}
+
+void Store::importConversations(const ImportRequest& request, const QString& tag)
+{
+    // The answer carries the error: the caller shows it once, with the import's context.
+    if (!m_database || !m_database->isOpen()) {
+        Q_EMIT importFinished(TreeImportResult{}, notOpen(), tag);
+        return;
+    }
+    Database* db = m_database.get();
+    // At most ~20 progress signals a second, and never more than one per conversation.
+    constexpr qint64 ProgressIntervalMs = 50;
+    QElapsedTimer sinceProgress;
+    const auto progress = [this, &tag, &sinceProgress](int done, int total) {
+        if (done < total && sinceProgress.isValid() && sinceProgress.elapsed() < ProgressIntervalMs)
+            return;
+        sinceProgress.start();
+        Q_EMIT importProgress(tag, done, total);
+    };
+    const std::optional<TreeImportResult> result = TreeStore(*db).importTrees(request, progress);
+    if (result) {
+        Q_EMIT importFinished(*result, StoreError{}, tag);
+    } else {
+        const StoreError error = db->lastError();
+        if (error.kind == StoreError::Kind::Corrupt)
+            reportFailure(this, db); // sets the damaged file aside and says where it went
+        Q_EMIT importFinished(TreeImportResult{}, error, tag);
+    }
+    listConversations();
 }
 
 } // namespace keel::core

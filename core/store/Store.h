@@ -3,6 +3,7 @@
 // results from its signals. Nothing here is ever called from the GUI thread directly.
 #pragma once
 
+#include "store/ConversationTree.h"
 #include "store/StoreTypes.h"
 
 #include <QObject>
@@ -69,6 +70,12 @@ public Q_SLOTS:
     // Full-text search over titles and message text (CJK included). -> searchFinished(tag)
     void search(const QString& query, int limit, const QString& tag);
 
+    // Writes an import in one transaction (TreeStore::importTrees: all or nothing), then lists
+    // the conversations again (conversationsListed). -> importProgress(tag) after each
+    // conversation, then importFinished(tag): error.kind None on success and on cancel
+    // (result.cancelled); otherwise nothing was written.
+    void importConversations(const keel::core::ImportRequest& request, const QString& tag);
+
 Q_SIGNALS:
     void opened(bool ok, const QString& path);
     void conversationsListed(const QList<keel::core::ConversationSummary>& conversations);
@@ -83,6 +90,9 @@ Q_SIGNALS:
     void messagesDeleted(qint64 conversationId, qint64 messageId, int count, const QString& tag);
     void draftLoaded(qint64 conversationId, const QString& text);
     void searchFinished(const QList<keel::core::SearchHit>& hits, const QString& tag);
+    void importProgress(const QString& tag, int done, int total);
+    void importFinished(const keel::core::TreeImportResult& result,
+                        const keel::core::StoreError& error, const QString& tag);
     // Any failure: the app keeps running and keeps what it has in memory.
     void storeError(const keel::core::StoreError& error);
 

@@ -14,6 +14,10 @@ void registerStoreMetaTypes()
     qRegisterMetaType<StoreError>();
     qRegisterMetaType<QList<ConversationSummary>>();
     qRegisterMetaType<QList<SearchHit>>();
+    qRegisterMetaType<ConversationTree>();
+    qRegisterMetaType<QList<ConversationTree>>();
+    qRegisterMetaType<TreeImportResult>();
+    qRegisterMetaType<ImportRequest>();
 }
 
 StoreThread::StoreThread()

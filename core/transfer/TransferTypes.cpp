@@ -1,0 +1,129 @@
+// TransferTypes: format and source names, the cancel messages and the warning limit.
+#include "transfer/TransferTypes.h"
+
+#include <QFileInfo>
+
+namespace keel::core {
+
+namespace {
+
+constexpr int MaxWarnings = 20;
+
+} // namespace
+
+std::optional<ExportFormat> exportFormatFromName(const QString& name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == QLatin1String("md") || n == QLatin1String("markdown"))
+        return ExportFormat::Markdown;
+    if (n == QLatin1String("json"))
+        return ExportFormat::Json;
+    if (n == QLatin1String("html") || n == QLatin1String("htm"))
+        return ExportFormat::Html;
+    if (n == QLatin1String("pdf"))
+        return ExportFormat::Pdf;
+    if (n == QLatin1String("txt") || n == QLatin1String("text"))
+        return ExportFormat::Text;
+    return std::nullopt;
+}
+
+std::optional<ExportFormat> exportFormatForPath(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix();
+    if (suffix.isEmpty())
+        return std::nullopt;
+    return exportFormatFromName(suffix);
+}
+
+QString formatName(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Markdown:
+        return QStringLiteral("md");
+    case ExportFormat::Json:
+        return QStringLiteral("json");
+    case ExportFormat::Html:
+        return QStringLiteral("html");
+    case ExportFormat::Pdf:
+        return QStringLiteral("pdf");
+    case ExportFormat::Text:
+        return QStringLiteral("txt");
+    }
+    return QStringLiteral("md");
+}
+
+QString formatTitle(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Markdown:
+        return QStringLiteral("Markdown");
+    case ExportFormat::Json:
+        return QStringLiteral("JSON");
+    case ExportFormat::Html:
+        return QStringLiteral("HTML");
+    case ExportFormat::Pdf:
+        return QStringLiteral("PDF");
+    case ExportFormat::Text:
+        return QStringLiteral("Plain text");
+    }
+    return {};
+}
+
+QList<ExportFormat> allExportFormats()
+{
+    return {ExportFormat::Markdown, ExportFormat::Json, ExportFormat::Html, ExportFormat::Pdf,
+            ExportFormat::Text};
+}
+
+QString sourceTitle(ImportSource source)
+{
+    switch (source) {
+    case ImportSource::Keel:
+        return QStringLiteral("Keel");
+    case ImportSource::ChatGpt:
+        return QStringLiteral("ChatGPT");
+    case ImportSource::Claude:
+        return QStringLiteral("Claude");
+    }
+    return {};
+}
+
+QString wireName(ImportSource source)
+{
+    switch (source) {
+    case ImportSource::Keel:
+        return QStringLiteral("keel");
+    case ImportSource::ChatGpt:
+        return QStringLiteral("chatgpt");
+    case ImportSource::Claude:
+        return QStringLiteral("claude");
+    }
+    return {};
+}
+
+TransferError cancelledExport()
+{
+    return {QStringLiteral("The export was cancelled; no file was written."), true};
+}
+
+TransferError cancelledImport()
+{
+    return {QStringLiteral("The import was cancelled; nothing was imported."), true};
+}
+
+void addWarning(QStringList& warnings, const QString& warning)
+{
+    if (warnings.size() < MaxWarnings) {
+        warnings.append(warning);
+        return;
+    }
+    // The last line counts what did not fit: "… and N more".
+    int more = 1;
+    if (warnings.size() > MaxWarnings) {
+        const QString last = warnings.takeLast();
+        more = last.section(QLatin1Char(' '), 2, 2).toInt() + 1;
+    }
+    warnings.append(QStringLiteral("… and %1 more").arg(more));
+}
+
+} // namespace keel::core
