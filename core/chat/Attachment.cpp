@@ -23,19 +23,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("keel::core::Attachment", text);
 }
 
-// "812 bytes", "200 KB", "1.2 MB" (binary units, as file managers show them).
-QString humanSize(qint64 bytes)
-{
-    if (bytes < 1024)
-        return tr("%1 bytes").arg(bytes);
-    const bool megabytes = bytes >= 1024 * 1024;
-    const double value = double(bytes) / (megabytes ? 1024.0 * 1024.0 : 1024.0);
-    QString number = value < 10 ? QString::number(value, 'f', 1) : QString::number(qRound(value));
-    if (number.endsWith(QLatin1String(".0")))
-        number.chop(2);
-    return megabytes ? tr("%1 MB").arg(number) : tr("%1 KB").arg(number);
-}
-
 // True when the bytes stop inside a multi-byte UTF-8 sequence (the decoder keeps such a tail as
 // state instead of reporting it).
 bool endsInsideCharacter(const QByteArray& bytes)
@@ -96,7 +83,7 @@ AttachmentLoad classify(const QString& fileName, const QByteArray& bytes, qint64
     if (const QString mime = imageMimeType(bytes); !mime.isEmpty()) {
         if (size > kMaxImageBytes) {
             load.error = tr("%1 is %2; images can be at most %3.")
-                             .arg(name, humanSize(size), humanSize(kMaxImageBytes));
+                             .arg(name, humanFileSize(size), humanFileSize(kMaxImageBytes));
             return load;
         }
         attachment.kind = Attachment::Kind::Image;
@@ -115,24 +102,35 @@ AttachmentLoad classify(const QString& fileName, const QByteArray& bytes, qint64
     attachment.truncated = size > attachment.data.size();
     if (attachment.truncated)
         load.warning = tr("%1 is %2; only the first %3 are sent.")
-                           .arg(name, humanSize(size), humanSize(kMaxTextBytes));
+                           .arg(name, humanFileSize(size), humanFileSize(kMaxTextBytes));
     load.attachment = attachment;
     return load;
 }
 
-// The longest run of backticks in text.
-qsizetype longestBacktickRun(const QString& text)
+} // namespace
+
+QString codeFence(const QString& text, QChar mark)
 {
     qsizetype longest = 0;
     qsizetype run = 0;
     for (const QChar c : text) {
-        run = c == u'`' ? run + 1 : 0;
+        run = c == mark ? run + 1 : 0;
         longest = std::max(longest, run);
     }
-    return longest;
+    return QString(std::max<qsizetype>(3, longest + 1), mark);
 }
 
-} // namespace
+QString humanFileSize(qint64 bytes)
+{
+    if (bytes < 1024)
+        return tr("%1 bytes").arg(bytes);
+    const bool megabytes = bytes >= 1024 * 1024;
+    const double value = double(bytes) / (megabytes ? 1024.0 * 1024.0 : 1024.0);
+    QString number = value < 10 ? QString::number(value, 'f', 1) : QString::number(qRound(value));
+    if (number.endsWith(QLatin1String(".0")))
+        number.chop(2);
+    return megabytes ? tr("%1 MB").arg(number) : tr("%1 KB").arg(number);
+}
 
 AttachmentLoad attachmentFromBytes(const QString& fileName, const QByteArray& bytes)
 {
@@ -321,15 +319,14 @@ QString textWithAttachments(const QString& text, const QList<Attachment>& attach
         QString content = QString::fromUtf8(attachment.data);
         if (!content.isEmpty() && !content.endsWith(u'\n'))
             content += u'\n';
-        // Longer than any backtick run inside: the content cannot close the fence early.
-        const QString fence(std::max<qsizetype>(3, longestBacktickRun(content) + 1), u'`');
+        const QString fence = codeFence(content);
         QString block = attachment.fileName + u'\n' + fence + fenceLanguageFor(attachment.fileName)
                         + u'\n' + content + fence;
         if (attachment.truncated)
-            block +=
-                u'\n'
-                + tr("(cut off at %1 of %2)")
-                      .arg(humanSize(attachment.data.size()), humanSize(attachment.originalSize));
+            block += u'\n'
+                     + tr("(cut off at %1 of %2)")
+                           .arg(humanFileSize(attachment.data.size()),
+                                humanFileSize(attachment.originalSize));
         blocks << block;
     }
     return blocks.join(QLatin1String("\n\n"));

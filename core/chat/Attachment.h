@@ -51,6 +51,11 @@ AttachmentLoad attachmentFromBytes(const QString& fileName, const QByteArray& by
 AttachmentLoad attachmentFromFile(const QString& path);
 // The image MIME type by signature, "" when the bytes are none of the four formats.
 QString imageMimeType(const QByteArray& bytes);
+// A Markdown code fence of mark (` or ~) longer than any run of it inside text, at least three:
+// text put inside it cannot close it early.
+QString codeFence(const QString& text, QChar mark = u'`');
+// "812 bytes", "200 KB", "1.2 MB" (binary units, as file managers show them).
+QString humanFileSize(qint64 bytes);
 // The fence info string for a file name: "cpp" for x.cpp, "python" for x.py, "" when unknown.
 QString fenceLanguageFor(const QString& fileName);
 

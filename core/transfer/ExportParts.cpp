@@ -32,18 +32,6 @@ QString exportIsoTime(const QDateTime& time)
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"));
 }
 
-QString exportSize(qint64 bytes)
-{
-    if (bytes < 1024)
-        return tr("%1 bytes").arg(bytes);
-    const bool megabytes = bytes >= 1024 * 1024;
-    const double value = double(bytes) / (megabytes ? 1024.0 * 1024.0 : 1024.0);
-    QString number = value < 10 ? QString::number(value, 'f', 1) : QString::number(qRound(value));
-    if (number.endsWith(QLatin1String(".0")))
-        number.chop(2);
-    return megabytes ? tr("%1 MB").arg(number) : tr("%1 KB").arg(number);
-}
-
 QString exportRoleTitle(Role role)
 {
     switch (role) {
@@ -96,7 +84,8 @@ QString exportAttachmentLine(const Attachment& attachment)
     QString type = attachment.mimeType.simplified();
     if (type.isEmpty())
         type = attachment.isImage() ? tr("image") : tr("text");
-    QString line = tr("%1 (%2, %3)").arg(attachment.fileName.simplified(), type, exportSize(size));
+    QString line =
+        tr("%1 (%2, %3)").arg(attachment.fileName.simplified(), type, humanFileSize(size));
     if (attachment.truncated)
         line += tr(", cut off");
     return line;
@@ -185,17 +174,6 @@ QString exportToolState(const ToolCallRecord& record)
         return tr("did not finish");
     }
     return {};
-}
-
-QString exportFence(const QString& text, QChar c)
-{
-    qsizetype longest = 0;
-    qsizetype run = 0;
-    for (QChar ch : text) {
-        run = ch == c ? run + 1 : 0;
-        longest = std::max(longest, run);
-    }
-    return QString(std::max<qsizetype>(3, longest + 1), c);
 }
 
 } // namespace keel::core

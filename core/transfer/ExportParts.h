@@ -15,8 +15,6 @@ namespace keel::core {
 QString exportTime(const QDateTime& time);
 // "2024-05-01T14:03:00Z"; "" when invalid.
 QString exportIsoTime(const QDateTime& time);
-// "812 bytes", "12 KB", "1.2 MB".
-QString exportSize(qint64 bytes);
 
 // "You", "Assistant", "System", "Tool".
 QString exportRoleTitle(Role role);
@@ -44,8 +42,5 @@ QString exportToolArguments(const ToolCall& call);
 QString exportToolResult(const ToolCallRecord& record);
 // "" for a call that ran and answered; else "error", "denied", "failed", ...
 QString exportToolState(const ToolCallRecord& record);
-
-// A fence of `c` longer than any run of it in text (at least three), so text cannot close it.
-QString exportFence(const QString& text, QChar c = QLatin1Char('`'));
 
 } // namespace keel::core

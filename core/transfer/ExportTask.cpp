@@ -6,7 +6,6 @@
 #include "store/Database.h"
 #include "store/TreeStore.h"
 
-#include <QElapsedTimer>
 #include <QMetaObject>
 
 #include <utility>
@@ -14,9 +13,6 @@
 namespace keel::core {
 
 namespace {
-
-// Progress is for a progress bar: a few updates per frame at most.
-constexpr qint64 ProgressIntervalMs = 50;
 
 TransferError openForReading(Database& database, const QString& path)
 {
@@ -112,17 +108,10 @@ bool ExportTask::start(std::function<TransferError(const TransferProgress&, int&
     // The task waits for this job in its destructor, so it is alive while the job runs; the
     // queued calls below are dropped if it is destroyed before they are delivered.
     m_pool.start([task = this, work = std::move(work), path, cancel = m_cancel]() {
-        QElapsedTimer sinceReport;
-        TransferProgress progress;
-        progress.cancel = cancel.get();
-        progress.report = [task, &sinceReport](qint64 done, qint64 total) {
-            if (sinceReport.isValid() && sinceReport.elapsed() < ProgressIntervalMs && done < total)
-                return;
-            sinceReport.start();
-            QMetaObject::invokeMethod(
-                task, [task, done, total] { Q_EMIT task->progress(done, total); },
-                Qt::QueuedConnection);
-        };
+        const TransferProgress progress =
+            queuedProgress(task, cancel.get(), [task](qint64 done, qint64 total) {
+                Q_EMIT task->progress(done, total);
+            });
         int count = 0;
         TransferError error = work(progress, count);
         // Cancelled while the last step ran: the writers said nothing was left behind.

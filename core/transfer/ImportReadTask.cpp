@@ -7,7 +7,6 @@
 #include "store/TreeStore.h"
 #include "transfer/ImportReader.h"
 
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QMetaObject>
 #include <QSet>
@@ -17,8 +16,6 @@
 namespace keel::core {
 
 namespace {
-
-constexpr qint64 ProgressIntervalMs = 30;
 
 // How many conversations of the batch the history has already (same export source id).
 // nullopt: the history could not be asked; error says why.
@@ -88,17 +85,10 @@ bool ImportReadTask::read(const QString& path)
     // The task waits for this job in its destructor, so it is alive while the job runs; the
     // queued calls are dropped if it is destroyed before they are delivered.
     m_pool.start([task = this, path, databasePath = m_databasePath, cancel = m_cancel]() {
-        QElapsedTimer sinceReport;
-        TransferProgress progress;
-        progress.cancel = cancel.get();
-        progress.report = [task, &sinceReport](qint64 done, qint64 total) {
-            if (sinceReport.isValid() && sinceReport.elapsed() < ProgressIntervalMs && done < total)
-                return;
-            sinceReport.start();
-            QMetaObject::invokeMethod(
-                task, [task, done, total] { Q_EMIT task->progress(done, total); },
-                Qt::QueuedConnection);
-        };
+        const TransferProgress progress =
+            queuedProgress(task, cancel.get(), [task](qint64 done, qint64 total) {
+                Q_EMIT task->progress(done, total);
+            });
 
         ImportPreview preview;
         preview.path = path;

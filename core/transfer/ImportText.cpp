@@ -1,6 +1,8 @@
 // ImportText: see ImportText.h.
 #include "transfer/ImportText.h"
 
+#include "chat/Attachment.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -11,24 +13,9 @@ namespace keel::core {
 
 using nlohmann::json;
 
-namespace {
-
-qsizetype longestBacktickRun(const QString& text)
-{
-    qsizetype longest = 0;
-    qsizetype run = 0;
-    for (const QChar c : text) {
-        run = c == u'`' ? run + 1 : 0;
-        longest = std::max(longest, run);
-    }
-    return longest;
-}
-
-} // namespace
-
 QString fencedBlock(const QString& text, const QString& language)
 {
-    const QString fence(std::max<qsizetype>(3, longestBacktickRun(text) + 1), u'`');
+    const QString fence = codeFence(text);
     QString block = fence + language.simplified() + u'\n' + text;
     if (!text.endsWith(u'\n'))
         block += u'\n';

@@ -3,6 +3,7 @@
 // in KeelJsonRead.cpp.
 #include "transfer/KeelJson.h"
 
+#include "store/Database.h"
 #include "tools/ToolTypes.h"
 
 #include <QBuffer>
@@ -37,21 +38,6 @@ ordered optionalMs(qint64 ms)
     if (ms < 0)
         return nullptr;
     return ms;
-}
-
-QString roleWireName(Role role)
-{
-    switch (role) {
-    case Role::System:
-        return QStringLiteral("system");
-    case Role::User:
-        return QStringLiteral("user");
-    case Role::Assistant:
-        return QStringLiteral("assistant");
-    case Role::Tool:
-        return QStringLiteral("tool");
-    }
-    return QStringLiteral("user");
 }
 
 // settingsJson as a JSON value. Parsed into the sorted-key json on purpose: what the reader
@@ -186,7 +172,7 @@ nlohmann::ordered_json conversationToKeelJson(const ConversationTree& original)
         message["parent"] = m.parentId > 0 && fileId.contains(m.parentId)
                                 ? ordered(fileId.value(m.parentId))
                                 : ordered(nullptr);
-        message["role"] = utf8(roleWireName(m.role));
+        message["role"] = utf8(Database::roleName(m.role));
         message["content"] = utf8(m.content);
         message["reasoning"] = utf8(m.reasoning);
         message["model"] = utf8(m.model);

@@ -57,7 +57,7 @@ QString escapeMarkdown(const QString& text)
 
 QString fenced(const QString& text, const QString& language = {})
 {
-    const QString fence = exportFence(text);
+    const QString fence = codeFence(text);
     QString block = fence + language + u'\n' + text;
     if (!text.endsWith(u'\n'))
         block += u'\n';

@@ -204,6 +204,25 @@ const char* blockTag(MD_BLOCKTYPE type)
     }
 }
 
+// The element of a span that needs no more than its name; null for the others.
+const char* spanTag(MD_SPANTYPE type)
+{
+    switch (type) {
+    case MD_SPAN_EM:
+        return "em";
+    case MD_SPAN_STRONG:
+        return "strong";
+    case MD_SPAN_CODE:
+        return "code";
+    case MD_SPAN_DEL:
+        return "s";
+    case MD_SPAN_U:
+        return "u";
+    default:
+        return nullptr;
+    }
+}
+
 // Blocks whose children start on lines of their own.
 bool isContainer(MD_BLOCKTYPE type)
 {
@@ -306,40 +325,21 @@ public:
         }
         if (m_imageDepth > 0)
             return 0;
-        switch (type) {
-        case MD_SPAN_EM:
-            out += QLatin1String("<em>");
-            break;
-        case MD_SPAN_STRONG:
-            out += QLatin1String("<strong>");
-            break;
-        case MD_SPAN_CODE:
-            out += QLatin1String("<code>");
-            break;
-        case MD_SPAN_DEL:
-            out += QLatin1String("<s>");
-            break;
-        case MD_SPAN_U:
-            out += QLatin1String("<u>");
-            break;
-        case MD_SPAN_A: {
-            const auto* a = static_cast<const MD_SPAN_A_DETAIL*>(detail);
-            const QString target = allowedTarget(attributeText(a->href), true);
-            // No link inside a link: the inner one keeps its text only.
-            const bool link = !target.isEmpty() && m_openLinks == 0;
-            m_links.append(link);
-            if (link) {
-                ++m_openLinks;
-                out += QLatin1String("<a href=\"") + escapeHtml(target)
-                       + QLatin1String("\" rel=\"noopener noreferrer nofollow\">");
-            }
-            break;
+        if (const char* tag = spanTag(type)) {
+            out += u'<' + QLatin1String(tag) + u'>';
+            return 0;
         }
-        case MD_SPAN_IMG:
-        case MD_SPAN_LATEXMATH:
-        case MD_SPAN_LATEXMATH_DISPLAY:
-        case MD_SPAN_WIKILINK:
-            break;
+        if (type != MD_SPAN_A) // maths and wiki links are not enabled: nothing to write
+            return 0;
+        const auto* a = static_cast<const MD_SPAN_A_DETAIL*>(detail);
+        const QString target = allowedTarget(attributeText(a->href), true);
+        // No link inside a link: the inner one keeps its text only.
+        const bool link = !target.isEmpty() && m_openLinks == 0;
+        m_links.append(link);
+        if (link) {
+            ++m_openLinks;
+            out += QLatin1String("<a href=\"") + escapeHtml(target)
+                   + QLatin1String("\" rel=\"noopener noreferrer nofollow\">");
         }
         return 0;
     }
@@ -353,33 +353,13 @@ public:
         }
         if (m_imageDepth > 0)
             return 0;
-        switch (type) {
-        case MD_SPAN_EM:
-            out += QLatin1String("</em>");
-            break;
-        case MD_SPAN_STRONG:
-            out += QLatin1String("</strong>");
-            break;
-        case MD_SPAN_CODE:
-            out += QLatin1String("</code>");
-            break;
-        case MD_SPAN_DEL:
-            out += QLatin1String("</s>");
-            break;
-        case MD_SPAN_U:
-            out += QLatin1String("</u>");
-            break;
-        case MD_SPAN_A:
-            if (!m_links.isEmpty() && m_links.takeLast()) {
-                --m_openLinks;
-                out += QLatin1String("</a>");
-            }
-            break;
-        case MD_SPAN_IMG:
-        case MD_SPAN_LATEXMATH:
-        case MD_SPAN_LATEXMATH_DISPLAY:
-        case MD_SPAN_WIKILINK:
-            break;
+        if (const char* tag = spanTag(type)) {
+            out += QLatin1String("</") + QLatin1String(tag) + u'>';
+            return 0;
+        }
+        if (type == MD_SPAN_A && !m_links.isEmpty() && m_links.takeLast()) {
+            --m_openLinks;
+            out += QLatin1String("</a>");
         }
         return 0;
     }

@@ -1,7 +1,11 @@
 // TransferTypes: format and source names, the cancel messages and the warning limit.
 #include "transfer/TransferTypes.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QMetaObject>
+
+#include <memory>
 
 namespace keel::core {
 
@@ -99,6 +103,23 @@ QString wireName(ImportSource source)
         return QStringLiteral("claude");
     }
     return {};
+}
+
+TransferProgress queuedProgress(QObject* receiver, const std::atomic_bool* cancel,
+                                std::function<void(qint64 done, qint64 total)> deliver,
+                                int intervalMs)
+{
+    TransferProgress progress;
+    progress.cancel = cancel;
+    progress.report = [receiver, deliver = std::move(deliver), intervalMs,
+                       clock = std::make_shared<QElapsedTimer>()](qint64 done, qint64 total) {
+        if (clock->isValid() && clock->elapsed() < intervalMs && done < total)
+            return;
+        clock->start();
+        QMetaObject::invokeMethod(
+            receiver, [deliver, done, total] { deliver(done, total); }, Qt::QueuedConnection);
+    };
+    return progress;
 }
 
 TransferError cancelledExport()

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QMetaType>
+#include <QObject>
 #include <QString>
 #include <QStringList>
 
@@ -58,6 +59,13 @@ struct TransferProgress {
             report(done, total);
     }
 };
+
+// The progress of a job on a worker thread for a receiver on another: deliver(done, total) runs
+// queued on receiver's thread (dropped if receiver is gone), at most every intervalMs except
+// the final done == total. The receiver must outlive the job's last report call.
+TransferProgress queuedProgress(QObject* receiver, const std::atomic_bool* cancel,
+                                std::function<void(qint64 done, qint64 total)> deliver,
+                                int intervalMs = 50);
 
 // The standard messages of a cancelled job.
 TransferError cancelledExport();

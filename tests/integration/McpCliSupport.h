@@ -3,6 +3,8 @@
 // scripts/mcp-servers, writing an "mcpServers" file and importing it, reading JSON output.
 #pragma once
 
+#include "KeelCli.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QFileInfo>
@@ -20,50 +22,18 @@ namespace keel::test::cli {
 
 inline constexpr int kRunMs = 60000; // a server's first start (node) can be slow on a busy machine
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRun;
 
 inline QProcessEnvironment childEnvironment()
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY",
-                             "GOOGLE_API_KEY", "OPENAI_BASE_URL", "KEEL_MODEL", "http_proxy",
-                             "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"})
-        env.remove(QString::fromLatin1(name));
-    // No keychain: nothing here needs one, and a real one must not be touched.
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-               QStringLiteral("unix:path=/nonexistent"));
+    QProcessEnvironment env = cliEnvironment();
     env.insert(QStringLiteral("KEEL_TEST_KEY"), QStringLiteral("sk-mcp-cli"));
     return env;
 }
 
 inline Run runKeel(const QString& profile, const QStringList& arguments)
 {
-    QProcess process;
-    process.setProcessEnvironment(childEnvironment());
-    process.start(QStringLiteral(KEEL_BINARY),
-                  QStringList{QStringLiteral("--profile"), profile} + arguments);
-    Run run;
-    if (!process.waitForStarted(10000))
-        return run;
-    process.closeWriteChannel();
-    if (!process.waitForFinished(kRunMs))
-        process.kill();
-    process.waitForFinished(5000);
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-inline QString describe(const Run& run)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(run.exitCode)
-        .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
+    return runKeelCli(profile, arguments, {}, childEnvironment(), kRunMs);
 }
 
 inline QString referenceServer(const QString& name)

@@ -3,6 +3,7 @@
 // and conversations with everything a conversation can hold.
 #pragma once
 
+#include "KeelCli.h"
 #include "store/Database.h"
 #include "store/StorePaths.h"
 #include "store/TreeStore.h"
@@ -21,54 +22,18 @@ using namespace keel::core;
 
 inline const QByteArray kKey = "sk-keel-test-SECRET-4f9d";
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRun;
 
-// No provider from the machine, and no keychain (a dead session bus): keys go to the
-// profile's secret file, which providers add allows with --allow-secret-file.
 inline QProcessEnvironment childEnvironment()
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* name :
-         {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY",
-          "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "OLLAMA_HOST", "KEEL_MODEL", "http_proxy",
-          "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-               QStringLiteral("unix:path=/nonexistent"));
-    return env;
+    return cliEnvironment();
 }
 
 inline Run runKeel(const QString& profile, const QStringList& arguments,
                    const QByteArray& input = {},
                    const QProcessEnvironment& env = childEnvironment(), int timeoutMs = 60000)
 {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(KEEL_BINARY),
-                  QStringList{QStringLiteral("--profile"), profile} + arguments);
-    Run run;
-    if (!process.waitForStarted(10000))
-        return run;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs))
-        process.kill();
-    process.waitForFinished(5000);
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-inline QString describe(const Run& run)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(run.exitCode)
-        .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
+    return runKeelCli(profile, arguments, input, env, timeoutMs);
 }
 
 // Where `keel --profile DIR` keeps its history: applyProfile() points XDG_DATA_HOME into DIR.

@@ -3,65 +3,29 @@
 // small inline cases, directly and through readImportFile.
 #include "transfer/ClaudeImport.h"
 
+#include "ImportTestSupport.h"
 #include "transfer/ImportReader.h"
 
-#include <QFile>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
 
 using namespace keel::core;
+using keel::test::byContent;
+using keel::test::childrenOf;
+using keel::test::contents;
 using nlohmann::json;
 
 namespace {
 
 json loadJson(const QString& name)
 {
-    const QString path = QFINDTESTDATA(QStringLiteral("../data/transfer/") + name);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return json();
-    const QByteArray bytes = file.readAll();
-    return json::parse(bytes.cbegin(), bytes.cend(), nullptr, false);
+    return keel::test::loadJsonFile(KEEL_IMPORT_TEST_FILE(name));
 }
 
 ConversationTree convert(const json& element, QStringList* warningsOut = nullptr)
 {
-    QString error;
-    QStringList warnings;
-    const std::optional<ConversationTree> tree = claudeConversation(element, error, warnings);
-    if (warningsOut)
-        *warningsOut = warnings;
-    if (!tree) {
-        qWarning("conversion failed: %s", qPrintable(error));
-        return {};
-    }
-    return *tree;
-}
-
-QStringList contents(const QList<StoredMessage>& messages)
-{
-    QStringList out;
-    for (const StoredMessage& message : messages)
-        out << message.content;
-    return out;
-}
-
-QStringList childrenOf(const ConversationTree& tree, qint64 parentId)
-{
-    QStringList out;
-    for (const StoredMessage& message : tree.messages)
-        if (message.parentId == parentId)
-            out << message.content;
-    return out;
-}
-
-const StoredMessage* byContent(const ConversationTree& tree, const QString& content)
-{
-    for (const StoredMessage& message : tree.messages)
-        if (message.content == content)
-            return &message;
-    return nullptr;
+    return keel::test::convertWith(claudeConversation, element, warningsOut);
 }
 
 QDateTime utc(const char* iso)
@@ -200,8 +164,7 @@ private Q_SLOTS:
              {QStringLiteral("claude-basic.json"), QStringLiteral("claude-branches.json")}) {
             const json file = loadJson(name);
             QVERIFY(file.is_array());
-            const ImportReadResult read =
-                readImportFile(QFINDTESTDATA(QStringLiteral("../data/transfer/") + name));
+            const ImportReadResult read = readImportFile(KEEL_IMPORT_TEST_FILE(name));
             QVERIFY2(read.batch.has_value(), qPrintable(read.error.message));
             QCOMPARE(read.batch->source, ImportSource::Claude);
             QCOMPARE(read.batch->conversations.size(), qsizetype(file.size()));
