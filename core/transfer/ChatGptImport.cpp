@@ -365,9 +365,10 @@ std::optional<ConversationTree> chatGptConversation(const json& element, QString
         error = tr("The conversation is not a JSON object, so it is not a ChatGPT conversation.");
         return std::nullopt;
     }
-    QString title = jsonText(element, "title").trimmed();
-    if (title.isEmpty())
-        title = tr("Untitled");
+    // No title: the history titles it from its first question, as it does its own chats;
+    // messages about it say "Untitled".
+    const QString ownTitle = jsonText(element, "title").trimmed();
+    const QString title = ownTitle.isEmpty() ? tr("Untitled") : ownTitle;
     if (!isChatGptConversation(element)) {
         error =
             tr("The conversation \u201c%1\u201d has no message tree (\u201cmapping\u201d), so it "
@@ -458,7 +459,7 @@ std::optional<ConversationTree> chatGptConversation(const json& element, QString
     converter.reportLosses();
 
     ConversationTree tree;
-    tree.conversation.title = title;
+    tree.conversation.title = ownTitle;
     tree.conversation.createdAt = *created;
     tree.conversation.updatedAt = *updated;
     QString id = jsonText(element, "conversation_id");

@@ -203,9 +203,10 @@ std::optional<ConversationTree> claudeConversation(const json& element, QString&
         error = tr("The conversation is not a JSON object, so it is not a Claude conversation.");
         return std::nullopt;
     }
-    QString title = jsonText(element, "name").trimmed();
-    if (title.isEmpty())
-        title = tr("Untitled");
+    // No title: the history titles it from its first question, as it does its own chats;
+    // messages about it say "Untitled".
+    const QString ownTitle = jsonText(element, "name").trimmed();
+    const QString title = ownTitle.isEmpty() ? tr("Untitled") : ownTitle;
     if (!isClaudeConversation(element)) {
         error =
             tr("The conversation \u201c%1\u201d has no message list (\u201cchat_messages\u201d), "
@@ -296,7 +297,7 @@ std::optional<ConversationTree> claudeConversation(const json& element, QString&
     }
 
     ConversationTree tree;
-    tree.conversation.title = title;
+    tree.conversation.title = ownTitle;
     tree.conversation.createdAt = *created;
     tree.conversation.updatedAt = *updated;
     const QString uuid = jsonText(element, "uuid");

@@ -98,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(file.is_array());
         QStringList warnings;
         const ConversationTree tree = convert(file[0], &warnings);
-        QCOMPARE(tree.conversation.title, QStringLiteral("Untitled"));
+        QCOMPARE(tree.conversation.title, QString());
         QCOMPARE(tree.conversation.sourceId,
                  QStringLiteral("chatgpt:6a1f0c2e-0000-4000-8000-000000000002"));
         // System prompt, custom instructions, the empty assistant node and the recap fold away.
@@ -245,7 +245,7 @@ private Q_SLOTS:
         QVERIFY(!element.is_discarded());
         QStringList warnings;
         const ConversationTree tree = convert(element, &warnings);
-        QCOMPARE(tree.conversation.title, QStringLiteral("Untitled"));
+        QCOMPARE(tree.conversation.title, QString());
         QVERIFY(tree.conversation.sourceId.isEmpty());
         QVERIFY(tree.conversation.createdAt.isValid());
         // "c" is not in a's children list but names a as its parent: it is kept.

@@ -109,7 +109,7 @@ private Q_SLOTS:
         QVERIFY(file.is_array());
         QStringList warnings;
         const ConversationTree tree = convert(file[1], &warnings);
-        QCOMPARE(tree.conversation.title, QStringLiteral("Untitled"));
+        QCOMPARE(tree.conversation.title, QString());
         QCOMPARE(tree.messages.size(), 3);
         QCOMPARE(tree.messages[0].content,
                  QStringLiteral("Write a haiku about this photo.\n\n"
@@ -216,7 +216,7 @@ private Q_SLOTS:
         QVERIFY(!element.is_discarded());
         QStringList warnings;
         const ConversationTree tree = convert(element, &warnings);
-        QCOMPARE(tree.conversation.title, QStringLiteral("Untitled"));
+        QCOMPARE(tree.conversation.title, QString());
         QVERIFY(tree.conversation.sourceId.isEmpty());
         QVERIFY(tree.conversation.createdAt.isValid());
         QCOMPARE(tree.messages.size(), 5);
