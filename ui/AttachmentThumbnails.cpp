@@ -5,6 +5,7 @@
 #include "ui/FlowLayout.h"
 #include "ui/ImageViewer.h"
 #include "ui/ThemePalette.h"
+#include "ui/WidgetPainting.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -37,16 +38,6 @@ bool sameAttachments(const QList<core::Attachment>& a, const QList<core::Attachm
             return false;
     }
     return true;
-}
-
-// A focus ring for keyboard focus only, as the transcript's other buttons draw it.
-void paintFocusRing(QPainter& painter, const QWidget* widget, const QRectF& rect, qreal radius)
-{
-    if (!widget->hasFocus() || !widget->window()->testAttribute(Qt::WA_KeyboardFocusChange))
-        return;
-    painter.setPen(QPen(widget->palette().color(QPalette::Highlight), 2));
-    painter.setBrush(Qt::NoBrush);
-    painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius);
 }
 
 } // namespace
@@ -189,7 +180,7 @@ void ImageThumbnail::paintEvent(QPaintEvent*)
                                                       inner.width() * 3));
         }
     }
-    paintFocusRing(painter, this, box, kRadius);
+    paintFocusRing(painter, *this, box, kRadius, 2);
 }
 
 // --- FileChip -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "ui/QuietButton.h"
 #include "ui/ReplyBody.h"
 #include "ui/ThemePalette.h"
+#include "ui/WidgetPainting.h"
 
 #include <QAbstractButton>
 #include <QEvent>
@@ -117,27 +118,10 @@ protected:
         const QColor ink =
             mix(colors.color(QPalette::Text), colors.color(QPalette::Base), hot ? 0.15 : 0.45);
 
-        if (hasFocus() && window()->testAttribute(Qt::WA_KeyboardFocusChange)) {
-            painter.setPen(QPen(colors.color(QPalette::Highlight), 1.5));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
-        }
-
+        paintFocusRing(painter, *this, rect(), 4);
         // Right when collapsed, down when expanded.
-        const qreal midY = height() / 2.0;
-        const qreal half = kTriangleSize / 2.0;
-        const qreal left = kHeaderPadding;
-        QPolygonF triangle;
-        if (isChecked())
-            triangle << QPointF(left, midY - half * 0.6)
-                     << QPointF(left + 2 * half, midY - half * 0.6)
-                     << QPointF(left + half, midY + half * 0.8);
-        else
-            triangle << QPointF(left + half * 0.3, midY - half)
-                     << QPointF(left + half * 0.3, midY + half) << QPointF(left + half * 1.7, midY);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(ink);
-        painter.drawPolygon(triangle);
+        paintDisclosureTriangle(painter, kHeaderPadding, height() / 2.0, kTriangleSize, isChecked(),
+                                ink);
 
         painter.setPen(ink);
         painter.setFont(font());

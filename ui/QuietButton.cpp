@@ -2,6 +2,7 @@
 #include "ui/QuietButton.h"
 
 #include "ui/ThemePalette.h"
+#include "ui/WidgetPainting.h"
 
 #include <QPainter>
 
@@ -45,11 +46,7 @@ void QuietButton::paintEvent(QPaintEvent*)
         painter.setBrush(mix(paper, ink, isDown() ? 0.14 : 0.08));
         painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
     }
-    if (hasFocus() && window()->testAttribute(Qt::WA_KeyboardFocusChange)) {
-        painter.setPen(QPen(colors.color(QPalette::Highlight), 1.5));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 5, 5);
-    }
+    paintFocusRing(painter, *this, rect(), 5);
     painter.setPen(!isEnabled() ? mix(ink, paper, 0.75) : mix(ink, paper, hot ? 0.1 : 0.4));
     painter.setFont(font());
     painter.drawText(rect(), Qt::AlignCenter, text());

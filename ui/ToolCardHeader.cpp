@@ -4,6 +4,7 @@
 #include "ui/ThemePalette.h"
 #include "ui/ToolCard.h"
 #include "ui/ToolResultView.h"
+#include "ui/WidgetPainting.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -91,26 +92,10 @@ void ToolCardHeader::paintEvent(QPaintEvent*)
     const bool hot = underMouse() || isDown();
     const QColor quiet = mix(text, base, hot ? 0.25 : 0.45);
 
-    if (hasFocus() && window()->testAttribute(Qt::WA_KeyboardFocusChange)) {
-        painter.setPen(QPen(colors.color(QPalette::Highlight), 1.5));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
-    }
-
+    paintFocusRing(painter, *this, rect(), 4);
     // Right when collapsed, down when expanded (as the Thinking section's).
-    const qreal midY = height() / 2.0;
-    const qreal half = kTriangleSize / 2.0;
-    const qreal left = kHeaderPadding;
-    QPolygonF triangle;
-    if (isChecked())
-        triangle << QPointF(left, midY - half * 0.6) << QPointF(left + 2 * half, midY - half * 0.6)
-                 << QPointF(left + half, midY + half * 0.8);
-    else
-        triangle << QPointF(left + half * 0.3, midY - half)
-                 << QPointF(left + half * 0.3, midY + half) << QPointF(left + half * 1.7, midY);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(quiet);
-    painter.drawPolygon(triangle);
+    paintDisclosureTriangle(painter, kHeaderPadding, height() / 2.0, kTriangleSize, isChecked(),
+                            quiet);
 
     // The state keeps its full width; the name and the server give way.
     const QFontMetrics metrics = fontMetrics();
