@@ -71,11 +71,8 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
         std::fprintf(stderr, "keel: %s\n", qPrintable(notice));
         m_window->statusLine()->showNotice(notice);
     }
-    // Every connection between the two threads is queued and carries values only.
-    ui::wireWindowToEngine(*window, *engine, settings, core::defaultLogDirectory());
-    // Export and import: File menu, sidebar menu, worker tasks (a child of the window).
-    ui::installTransferController(*window, &m_store, databasePath);
-
+    // Diagnostics first: for the same signal, queued slots run in connection order, so the
+    // recorder has the turn's result before the window ends the turn (and --quit-when-idle quits).
     if (!m_options.diagnosticsPath.isEmpty()) {
         connect(window, &ui::MainWindow::startTurnRequested, this,
                 [this](const core::TurnRequest& request) {
@@ -94,6 +91,11 @@ GuiSession::GuiSession(AppOptions options, QObject* parent)
             [this](const core::TurnResult& result) { m_diagnostics.finished(result); },
             Qt::QueuedConnection);
     }
+    // Every connection between the two threads is queued and carries values only.
+    ui::wireWindowToEngine(*window, *engine, settings, core::defaultLogDirectory());
+    // Export and import: File menu, sidebar menu, worker tasks (a child of the window).
+    ui::installTransferController(*window, &m_store, databasePath);
+
     connect(window, &ui::MainWindow::turnEnded, this,
             [this](const QString& turnId, core::TurnOutcome /*outcome*/) {
                 m_diagnostics.replyShown(turnId, m_window->lastReplyText().size());

@@ -14,6 +14,7 @@
 #include "diag/LatencyWatchdog.h"
 #include "store/StoreClient.h"
 #include "store/StoreThread.h"
+#include "ui/CaretBlinkTimeout.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -70,6 +71,8 @@ private:
     core::StoreClient m_store;
     core::CoreThread m_core;
     std::unique_ptr<ui::MainWindow> m_window;
+    // Idle means idle: no caret blinking in a window nobody has touched for a while.
+    ui::CaretBlinkTimeout m_caretBlink;
     core::LatencyWatchdog m_watchdog;
     core::DiagnosticsRecorder m_diagnostics;
     bool m_quitting = false;

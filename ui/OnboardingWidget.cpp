@@ -71,7 +71,7 @@ OnboardingWidget::OnboardingWidget(QWidget* parent)
         button->setMinimumHeight(button->sizeHint().height() + 10);
         button->setCursor(Qt::PointingHandCursor);
         button->setAutoDefault(false);
-        connect(button, &QPushButton::clicked, this, [this, id] { Q_EMIT presetChosen(id); });
+        connect(button, &QPushButton::clicked, this, [this, id = id] { Q_EMIT presetChosen(id); });
         // The custom entry spans the last row: it is the odd one out.
         if (id.isEmpty())
             grid->addWidget(button, index / 2 + (index % 2), 0, 1, 2);

@@ -19,7 +19,6 @@ constexpr int kHeaderPadding = 4;
 constexpr int kTriangleSize = 8;
 constexpr int kTriangleGap = 7;
 static_assert(ToolCardHeader::kIndent == kHeaderPadding + kTriangleSize + kTriangleGap);
-constexpr int kIndent = ToolCardHeader::kIndent;
 constexpr int kStateGap = 16;
 
 } // namespace

@@ -97,6 +97,7 @@ void TurnRunner::startAttempt()
     m_head = {};
     m_gotHead = false;
     m_httpOk = false;
+    m_webPage = false;
     m_errorBody.clear();
     m_streamError.reset();
     m_collector.clear();
@@ -189,6 +190,15 @@ void TurnRunner::onResponseHead(const HttpResponseHead& head)
     m_head = head;
     m_gotHead = true;
     m_httpOk = head.status >= 200 && head.status < 300;
+    // No provider streams HTML: a web page with a success status means the base URL points at
+    // a web site (a web UI, a login portal) instead of the API. Fed to the stream decoders it
+    // would end as "malformed data: <!DOCTYPE html>" or as an empty reply. (A plain request's
+    // whole-body mapper already reports a body that is not JSON.)
+    if (m_httpOk && m_request.stream
+        && head.header("content-type").trimmed().toLower().startsWith("text/html")) {
+        m_webPage = true;
+        m_httpOk = false;
+    }
 }
 
 bool TurnRunner::onBody(QByteArrayView bytes)
@@ -270,6 +280,14 @@ void TurnRunner::onFinished(const TransferOutcome& outcome)
         fail(transportError(outcome));
         return;
     }
+    if (m_webPage) {
+        fail({ErrorKind::Protocol,
+              tr("The server at %1 answered with a web page, not with a reply (HTTP %2). Check "
+                 "the base URL: it should be the address of the API.")
+                  .arg(m_request.provider.baseUrl, QString::number(m_head.status)),
+              m_head.status, false});
+        return;
+    }
     if (!m_httpOk) {
         // A model that reads no images says so in a 400; the user hears it in plain words.
         fail(withImageRefusal(m_provider->mapHttpError(m_head, m_errorBody, m_request.provider),
@@ -285,6 +303,11 @@ void TurnRunner::onFinished(const TransferOutcome& outcome)
         return;
     }
     if (m_result.finishReason.isEmpty() && !m_mapper->sawEndOfStream()) {
+        // Nothing at all is not a reply cut short: there is nothing to keep or continue.
+        if (m_result.text.isEmpty() && m_result.reasoning.isEmpty() && m_toolRecords.isEmpty()) {
+            fail(noReplyError(outcome.bytesReceived));
+            return;
+        }
         finish(TurnOutcome::Incomplete,
                {ErrorKind::Protocol,
                 tr("The server closed the stream before the reply was finished."), m_head.status,
@@ -317,6 +340,20 @@ TurnError TurnRunner::transportError(const TransferOutcome& outcome) const
         return {ErrorKind::Network,
                 tr("The connection to %1 failed: %2").arg(hostOf(url), outcome.message), 0, false};
     }
+}
+
+TurnError TurnRunner::noReplyError(qint64 bytesReceived) const
+{
+    if (bytesReceived == 0)
+        return {ErrorKind::Protocol,
+                tr("The server answered with an empty response (HTTP %1) instead of a reply.")
+                    .arg(m_head.status),
+                m_head.status, false};
+    return {ErrorKind::Protocol,
+            tr("The server's response (HTTP %1) ended without any reply text Keel could read. "
+               "If this keeps happening, check the base URL and the provider type.")
+                .arg(m_head.status),
+            m_head.status, false};
 }
 
 void TurnRunner::fail(TurnError error)

@@ -71,6 +71,8 @@ private:
     void fail(TurnError error);
     void finish(TurnOutcome outcome, TurnError error = {});
     TurnError transportError(const TransferOutcome& outcome) const;
+    // A 2xx response that held nothing the mapper understood: empty, or not the kind's format.
+    TurnError noReplyError(qint64 bytesReceived) const;
     TurnPhase phase() const;
 
     TurnRequest m_request;
@@ -102,6 +104,7 @@ private:
     HttpResponseHead m_head;
     bool m_gotHead = false;
     bool m_httpOk = false;
+    bool m_webPage = false; // a 2xx HTML page: read like an error body, never decoded as a stream
     QByteArray m_errorBody; // body of a non-2xx response, capped
     std::optional<TurnError> m_streamError;
     TurnResult m_result;

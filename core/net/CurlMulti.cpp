@@ -5,12 +5,14 @@
 #include "net/CurlProxy.h"
 #include "net/UrlHosts.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QThread>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <curl/curl.h>
 
@@ -22,6 +24,61 @@ namespace {
 // NATs and proxies that drop idle flows.
 constexpr long kKeepAliveIdleSeconds = 30;
 constexpr long kKeepAliveIntervalSeconds = 15;
+
+// curl's own wording ("Couldn't connect to server", "transfer closed with outstanding read
+// data remaining") is for developers; the failures users meet most get a sentence that says
+// what happened, with curl's words kept in brackets where they add a detail.
+QString humanMessage(CURLcode code, CURL* easy, const QString& detail)
+{
+    long osError = 0;
+    curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &osError);
+    switch (code) {
+    case CURLE_COULDNT_CONNECT:
+        if (osError == ECONNREFUSED)
+            return QCoreApplication::translate(
+                "CurlMulti",
+                "the connection was refused (nothing is listening there; is the server running?)");
+        return detail;
+    case CURLE_COULDNT_RESOLVE_HOST: {
+        // curl's own URL parser: QUrl rejects some names curl tries (a label over 63 bytes).
+        const char* url = nullptr;
+        curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &url);
+        QString host;
+        CURLU* parsed = curl_url();
+        char* part = nullptr;
+        if (parsed && url && curl_url_set(parsed, CURLUPART_URL, url, 0) == CURLUE_OK
+            && curl_url_get(parsed, CURLUPART_HOST, &part, 0) == CURLUE_OK)
+            host = QString::fromUtf8(part);
+        curl_free(part);
+        curl_url_cleanup(parsed);
+        if (host.isEmpty())
+            return detail;
+        return QCoreApplication::translate(
+                   "CurlMulti",
+                   "the host name %1 could not be found. Check the address and the network.")
+            .arg(host);
+    }
+    case CURLE_PEER_FAILED_VERIFICATION: {
+        QString why = detail;
+        why.remove(QLatin1String("SSL certificate problem: "));
+        return QCoreApplication::translate(
+                   "CurlMulti", "the server's certificate is not trusted (%1), so nothing was sent")
+            .arg(why);
+    }
+    case CURLE_PARTIAL_FILE:
+        return QCoreApplication::translate(
+            "CurlMulti", "the server closed the connection before the reply was finished");
+    case CURLE_RECV_ERROR:
+        if (osError == ECONNRESET)
+            return QCoreApplication::translate(
+                "CurlMulti",
+                "the connection was reset before the reply was finished (by the server or the "
+                "network)");
+        return detail;
+    default:
+        return detail;
+    }
+}
 
 } // namespace
 
@@ -376,9 +433,10 @@ void CurlMulti::reapFinished()
                 outcome.status = TransferStatus::NetworkError;
                 break;
             }
-            const QString detail = QString::fromUtf8(transfer->errorBuffer).trimmed();
-            outcome.message =
-                detail.isEmpty() ? QString::fromUtf8(curl_easy_strerror(code)) : detail;
+            QString detail = QString::fromUtf8(transfer->errorBuffer).trimmed();
+            if (detail.isEmpty())
+                detail = QString::fromUtf8(curl_easy_strerror(code));
+            outcome.message = humanMessage(code, transfer->easy, detail);
             // curl names the host it talked to, which is the proxy's: say so.
             if (!transfer->proxyLabel.isEmpty())
                 outcome.message += tr(" (proxy %1)").arg(transfer->proxyLabel);

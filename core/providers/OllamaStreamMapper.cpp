@@ -75,6 +75,14 @@ void OllamaStreamMapper::onLine(QByteArrayView line)
 {
     if (line.trimmed().isEmpty())
         return;
+    // Invalid UTF-8 becomes U+FFFD, as it does in the SSE providers' streams (the SSE decoder
+    // decodes with replacement): one bad byte costs a character, not the rest of the reply.
+    // nlohmann::json would reject the whole line.
+    QByteArray repaired;
+    if (!line.isValidUtf8()) {
+        repaired = QString::fromUtf8(line).toUtf8();
+        line = repaired;
+    }
     const json chunk = json::parse(line.begin(), line.end(), nullptr, false);
     if (chunk.is_discarded() || !chunk.is_object()) {
         m_pending.emplace_back(malformedLine(line));

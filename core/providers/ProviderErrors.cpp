@@ -269,14 +269,21 @@ TurnError httpError(const HttpResponseHead& head, const QByteArray& body,
     case ErrorKind::Auth: {
         const QString source = config.apiKeySource.isEmpty() ? QStringLiteral("the API key setting")
                                                              : config.apiKeySource;
-        const QString hint = config.apiKey.isEmpty()
-                                 ? QStringLiteral("No API key was sent; set one in %1.").arg(source)
-                                 : QStringLiteral("Check the API key in %1.").arg(source);
+        // 401: the key is missing or wrong. 403: the key was accepted but may not do this (a
+        // model it has no access to, a region the provider does not serve).
+        const bool forbidden = status == 403;
+        const QString hint =
+            config.apiKey.isEmpty()
+                ? QStringLiteral("No API key was sent; set one in %1.").arg(source)
+            : forbidden
+                ? QStringLiteral("Check that the API key in %1 may use this model.").arg(source)
+                : QStringLiteral("Check the API key in %1.").arg(source);
+        const QString what =
+            forbidden ? QStringLiteral("Access denied") : QStringLiteral("Authentication failed");
         error.message =
             message.isEmpty()
-                ? QStringLiteral("Authentication failed (HTTP %1). %2").arg(status).arg(hint)
-                : QStringLiteral("Authentication failed: %1. %2")
-                      .arg(withoutFinalPeriod(message), hint);
+                ? QStringLiteral("%1 (HTTP %2). %3").arg(what).arg(status).arg(hint)
+                : QStringLiteral("%1: %2. %3").arg(what, withoutFinalPeriod(message), hint);
         break;
     }
     case ErrorKind::RateLimit: {
@@ -296,9 +303,11 @@ TurnError httpError(const HttpResponseHead& head, const QByteArray& body,
             status == 408
                 ? QStringLiteral("The provider timed out waiting for the request (HTTP 408)%1")
                       .arg(detail)
-                : QStringLiteral("The provider had a server error (HTTP %1)%2")
-                      .arg(status)
-                      .arg(detail);
+            // Anthropic's "overloaded": busy, not broken, and worth another try in a moment.
+            : status == 529 ? QStringLiteral("The provider is overloaded (HTTP 529)%1").arg(detail)
+                            : QStringLiteral("The provider had a server error (HTTP %1)%2")
+                                  .arg(status)
+                                  .arg(detail);
         break;
     default:
         if (status == 404) {
@@ -308,6 +317,12 @@ TurnError httpError(const HttpResponseHead& head, const QByteArray& body,
                           "Not found (HTTP 404). Check the base URL (%1) and the model name.")
                           .arg(config.baseUrl)
                     : QStringLiteral("Not found (HTTP 404): %1").arg(message);
+        } else if (status == 413) {
+            // Long conversations and big attachments are what make a request too large.
+            error.message =
+                QStringLiteral("The request is too large for the provider (HTTP 413)%1%2")
+                    .arg(detail, endsWithPunctuation(message) ? QString() : QStringLiteral("."))
+                + QStringLiteral(" Shorten the conversation or remove attachments.");
         } else {
             error.message =
                 QStringLiteral("The request was refused (HTTP %1)%2").arg(status).arg(detail);

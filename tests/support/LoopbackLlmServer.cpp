@@ -18,6 +18,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <future>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -852,6 +854,28 @@ void Connection::writeBody(const char* data, qsizetype size)
 // ---------------------------------------------------------------------------------------------
 // Test-thread API
 
+namespace {
+
+// Runs work on the server thread and waits until it has run. A std::promise rather than a
+// BlockingQueuedConnection: ThreadSanitizer sees this hand-off (Qt's semaphore is a bare futex it
+// cannot see), and the server thread never blocks, so the wait cannot deadlock.
+template <typename Work>
+void runOnServerThread(QObject* worker, Work work)
+{
+    auto done = std::make_shared<std::promise<void>>();
+    std::future<void> finished = done->get_future();
+    QMetaObject::invokeMethod(
+        worker,
+        [done, &work] {
+            work();
+            done->set_value();
+        },
+        Qt::QueuedConnection);
+    finished.wait();
+}
+
+} // namespace
+
 LoopbackLlmServer::LoopbackLlmServer(quint16 port, QObject* parent)
     : QObject(parent)
     , m_shared(std::make_shared<detail::SharedState>())
@@ -865,9 +889,7 @@ LoopbackLlmServer::LoopbackLlmServer(quint16 port, QObject* parent)
     m_thread.start();
     quint16 listeningPort = 0;
     QString error;
-    QMetaObject::invokeMethod(
-        m_worker, [&] { listeningPort = m_worker->listen(port, &error); },
-        Qt::BlockingQueuedConnection);
+    runOnServerThread(m_worker, [&] { listeningPort = m_worker->listen(port, &error); });
     m_port = listeningPort;
     m_error = error;
 }
@@ -876,8 +898,7 @@ LoopbackLlmServer::~LoopbackLlmServer()
 {
     // Abort every socket (held, hung, streaming) on the server thread, then let it end; no
     // step ever blocks that thread, so this cannot hang.
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);
+    runOnServerThread(m_worker, [worker = m_worker] { worker->shutdown(); });
     m_thread.quit();
     m_thread.wait();
     m_worker = nullptr;
