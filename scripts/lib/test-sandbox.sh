@@ -1,4 +1,4 @@
-# Sourced by scripts/test, scripts/sanitize and scripts/bench: moves the rest of the calling script
+# Sourced by scripts/test, scripts/sanitize and scripts/bench (which source lib/run.sh too): moves the rest of the calling script
 # into a fresh, private environment, so that no test can touch a real user's configuration, data,
 # keychain or credentials, or go through a proxy. Call enter_test_sandbox after building (the
 # build must still see the real HOME, where ccache keeps its cache). The sandbox is removed on exit.
@@ -26,12 +26,4 @@ enter_test_sandbox() {
     unset DBUS_SESSION_BUS_ADDRESS OPENAI_API_KEY OPENAI_BASE_URL KEEL_MODEL \
         ANTHROPIC_API_KEY GEMINI_API_KEY GOOGLE_API_KEY OLLAMA_HOST \
         OPENROUTER_API_KEY DEEPSEEK_API_KEY
-}
-
-# Prints a command, then runs it.
-run() {
-    printf '+' >&2
-    printf ' %q' "$@" >&2
-    printf '\n' >&2
-    "$@"
 }

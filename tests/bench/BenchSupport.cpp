@@ -1,6 +1,8 @@
 // BenchSupport: child processes, /proc sampling and small statistics for keel-bench.
 #include "BenchSupport.h"
 
+#include "TestEnvironment.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -177,12 +179,7 @@ double median(QList<double> values)
 
 QProcessEnvironment childEnvironment()
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* name :
-         {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY",
-          "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "OLLAMA_HOST", "KEEL_MODEL", "http_proxy",
-          "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"})
-        env.remove(QString::fromLatin1(name));
+    QProcessEnvironment env = keel::test::environmentWithoutUserProviders();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("qt.qpa.*=false"));
     env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("127.0.0.1,localhost,::1"));

@@ -6,6 +6,8 @@
 // opening the long conversation to its painted page, and the app's peak RSS. The generated
 // database is cached next to the binary (generation takes a while); KEEL_BENCH_REGENERATE=1
 // makes a new one.
+#include "BenchSupport.h"
+#include "diag/DiagnosticsRecorder.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
@@ -24,9 +26,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fcntl.h>
 #include <random>
-#include <unistd.h>
 
 using namespace keel::core;
 
@@ -313,29 +313,6 @@ void appLine(const QString& text)
 {
     std::printf("BENCH history app: %s\n", text.toUtf8().constData());
     std::fflush(stdout);
-}
-
-// Writes the file's pages out and drops them from the page cache (no root needed for that).
-bool evictFromPageCache(const QString& path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fdatasync(fd) == 0 && ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED) == 0;
-    ::close(fd);
-    return ok;
-}
-
-qint64 peakRssKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
 }
 
 double percentile(QList<double> values, double p)
@@ -769,7 +746,7 @@ private Q_SLOTS:
         const qint64 bytes =
             QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
         benchLine(QStringLiteral("peak RSS %1 MB; database %2 MB")
-                      .arg(peakRssKb() / 1024.0, 0, 'f', 1)
+                      .arg(keel::core::DiagnosticsRecorder::peakRssKb() / 1024.0, 0, 'f', 1)
                       .arg(bytes / 1048576.0, 0, 'f', 1));
 
         QVERIFY2(p95 <= 50.0, "search p95 over budget (50 ms)");
@@ -795,7 +772,7 @@ private Q_SLOTS:
         // The page cache cannot be dropped without root, but the copy's own pages can: written
         // out and evicted, the first run reads the database from the disk. (The binary, Qt and
         // the fonts stay cached: they are shared with this process.)
-        const bool evicted = evictFromPageCache(database);
+        const bool evicted = keel::bench::evictFromPageCache(database);
         appLine(QStringLiteral("copied the database in %1 s; %2")
                     .arg(copyTimer.elapsed() / 1000.0, 0, 'f', 1)
                     .arg(evicted ? QStringLiteral("first run reads it from the disk")

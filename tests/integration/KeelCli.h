@@ -3,6 +3,8 @@
 // output collected.
 #pragma once
 
+#include "../support/TestEnvironment.h"
+
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
@@ -20,12 +22,7 @@ struct CliRun {
 // the profile's secret file where a test allows it).
 inline QProcessEnvironment cliEnvironment()
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* name :
-         {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY",
-          "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "OLLAMA_HOST", "KEEL_MODEL", "http_proxy",
-          "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"})
-        env.remove(QString::fromLatin1(name));
+    QProcessEnvironment env = keel::test::environmentWithoutUserProviders();
     env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
                QStringLiteral("unix:path=/nonexistent"));
     return env;

@@ -3,6 +3,8 @@
 // the slow tests and the benchmarks, which measure the app exactly as users run it.
 #pragma once
 
+#include "TestEnvironment.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -36,11 +38,8 @@ inline GuiRunResult runGuiOnce(const QString& keelBinary, const QString& baseUrl
     if (prepare)
         prepare(profile); // e.g. configuration files the run needs
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = environmentWithoutUserProviders();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    for (const char* name :
-         {"OPENAI_API_KEY", "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"})
-        env.remove(QString::fromLatin1(name));
     QProcess keel;
     keel.setProcessEnvironment(env);
     keel.setProcessChannelMode(QProcess::SeparateChannels);
