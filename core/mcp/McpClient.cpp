@@ -17,6 +17,10 @@ namespace {
 
 constexpr int kGraceTerminateMs = 2000;
 constexpr int kGraceKillMs = 5000;
+// SIGKILL cannot be caught, so a killed server is gone as soon as the kernel has torn it down
+// (well under a millisecond to a few ms); the cap only matters for a process stuck in
+// uninterruptible I/O.
+constexpr int kReapAfterKillMs = 250;
 
 QString expandHome(const QString& path)
 {
@@ -271,18 +275,22 @@ McpClient::McpClient(McpServerConfig config, QString logPath, QObject* parent)
 
 McpClient::~McpClient()
 {
-    // Killed, not waited for (~QProcess would block until it is gone): each process deletes
-    // itself once it has exited, on this thread's loop.
+    // Killed and reaped here rather than left to delete themselves on this thread's loop: the
+    // client is often destroyed as the core loop shuts down, when no loop would ever run that
+    // deletion. Only a process that outlives SIGKILL by kReapAfterKillMs (stuck in the kernel)
+    // is left to delete itself, so shutdown is never held up by ~QProcess's 30 s wait.
     const QList<QProcess*> processes = findChildren<QProcess*>(Qt::FindDirectChildrenOnly);
     for (QProcess* p : processes) {
         disconnect(p, nullptr, this, nullptr);
-        if (p->state() == QProcess::NotRunning) {
-            delete p;
-            continue;
+        if (p->state() != QProcess::NotRunning) {
+            p->kill();
+            if (!p->waitForFinished(kReapAfterKillMs)) {
+                p->setParent(nullptr);
+                connect(p, &QProcess::finished, p, &QObject::deleteLater);
+                continue;
+            }
         }
-        p->setParent(nullptr);
-        connect(p, &QProcess::finished, p, &QObject::deleteLater);
-        p->kill();
+        delete p;
     }
 }
 

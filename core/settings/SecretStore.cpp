@@ -18,6 +18,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QMutex>
+#include <QSet>
 #include <QThread>
 #include <QTimer>
 
@@ -99,24 +101,51 @@ Q_SIGNALS:
     void answered(int error, const QString& errorString, const QString& value);
 };
 
-QThread* keychainThread()
+// The keychain thread and the jobs it holds that have not answered yet. A job cannot be deleted
+// while libsecret may still answer it (it holds a raw pointer), so only the job decides when it
+// goes (autoDelete, after its answer); but one that never answered before the thread ended would
+// stay forever, and once the thread's GLib context is no longer iterated no answer can arrive:
+// those are deleted there, as the thread finishes.
+struct KeychainThread {
+    QThread* thread = nullptr;
+    QMutex mutex; // unanswered is filled on the callers' threads, emptied on the keychain thread
+    QSet<QKeychain::Job*> unanswered;
+
+    void deleteUnanswered()
+    {
+        QSet<QKeychain::Job*> left;
+        {
+            const QMutexLocker lock(&mutex);
+            left.swap(unanswered);
+        }
+        qDeleteAll(left);
+    }
+};
+
+KeychainThread& keychainThread()
 {
-    static QThread* const thread = [] {
-        auto* created = new QThread;
-        created->setObjectName(QStringLiteral("keel-keychain"));
-        created->start();
+    static KeychainThread* const keychain = [] {
+        auto* created = new KeychainThread;
+        created->thread = new QThread;
+        created->thread->setObjectName(QStringLiteral("keel-keychain"));
+        // Direct: finished is emitted on the keychain thread itself, after its loop has stopped.
+        QObject::connect(
+            created->thread, &QThread::finished, created->thread,
+            [created] { created->deleteUnanswered(); }, Qt::DirectConnection);
+        created->thread->start();
         if (QCoreApplication* app = QCoreApplication::instance()) {
-            created->moveToThread(app->thread()); // deleted there, by the post routine
+            created->thread->moveToThread(app->thread()); // deleted there, by the post routine
             qAddPostRoutine([] {
-                QThread* ending = keychainThread();
-                ending->quit();
-                ending->wait();
-                delete ending;
+                KeychainThread& ending = keychainThread();
+                ending.thread->quit();
+                ending.thread->wait();
+                delete ending.thread;
+                ending.thread = nullptr;
             });
         }
         return created;
     }();
-    return thread;
+    return *keychain;
 }
 
 // Runs job on the keychain thread; onAnswer(error, errorString, value) runs later on the
@@ -135,10 +164,17 @@ void runOnKeychainThread(QKeychain::Job* job, QObject* context, OnAnswer onAnswe
         },
         Qt::DirectConnection);
     QObject::connect(relay, &KeychainAnswer::answered, context, onAnswer, Qt::QueuedConnection);
-    // Not parented: libsecret holds a raw pointer to the job until it answers, so only the job
-    // itself decides when it goes (autoDelete, after its answer).
+    KeychainThread& keychain = keychainThread();
+    {
+        const QMutexLocker lock(&keychain.mutex);
+        keychain.unanswered.insert(job);
+    }
+    QObject::connect(job, &QObject::destroyed, [&keychain, job] {
+        const QMutexLocker lock(&keychain.mutex);
+        keychain.unanswered.remove(job);
+    });
     job->setAutoDelete(true);
-    job->moveToThread(keychainThread());
+    job->moveToThread(keychain.thread);
     job->start();
 }
 

@@ -19,8 +19,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <map>
 #include <memory>
+#include <signal.h>
 
 using namespace keel::core;
 
@@ -501,6 +503,29 @@ private Q_SLOTS:
         QVERIFY(textOf(recorder.finished[handle]).contains(QLatin1String("was stopped")));
         QCOMPARE(client->status().state, McpServerState::Stopped);
         QCOMPARE(recorder.states.last(), McpServerState::Stopped);
+    }
+
+    // Keel quitting (or dropping a server) with a call in flight leaves no server behind: the
+    // process is gone, reaped, by the time the client's destructor returns, with no event loop
+    // run after it (at shutdown none would).
+    void destroyingTheClientEndsItsServerAtOnce()
+    {
+        auto client = fake({"--slow", "sleepy", "20"});
+        Recorder recorder(client.get());
+        QVERIFY(startAndWait(*client));
+        const qint64 handle = client->callTool(QStringLiteral("sleepy"), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!recorder.progressOf[handle].isEmpty(), kCallMs);
+        const QRegularExpressionMatch started =
+            QRegularExpression(QStringLiteral("started pid (\\d+)"))
+                .match(QString::fromUtf8(readAll(client->status().logPath)));
+        QVERIFY(started.hasMatch());
+        const pid_t pid = started.captured(1).toInt();
+        QCOMPARE(::kill(pid, 0), 0); // running
+
+        client.reset();
+        // Not even a zombie: a killed but unreaped child would still answer kill(pid, 0).
+        QCOMPARE(::kill(pid, 0), -1);
+        QCOMPARE(errno, ESRCH);
     }
 
     void errorAnswersAndContentKinds()
