@@ -12,6 +12,7 @@
 #include "ProvidersCommand.h"
 #include "SettingsRuntime.h"
 #include "TerminationWatcher.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -54,6 +55,8 @@ template <typename Command>
 int runCoreCommand(int argc, char** argv, const app::AppOptions& options)
 {
     QCoreApplication application(argc, argv);
+    app::Translations translations;
+    translations.installForProfile();
     app::SettingsRuntime runtime(options.profileDir);
     runtime.start();
     core::Settings& settings = runtime.settings();
@@ -124,6 +127,8 @@ int runCoreCommand(int argc, char** argv, const app::AppOptions& options)
 int runProviders(int argc, char** argv, const app::AppOptions& options)
 {
     QCoreApplication application(argc, argv);
+    app::Translations translations;
+    translations.installForProfile();
     app::SettingsRuntime runtime(options.profileDir);
     runtime.start();
     printLoadNotices(runtime.settings());
@@ -158,6 +163,8 @@ int runProviders(int argc, char** argv, const app::AppOptions& options)
 int runMcp(int argc, char** argv, const app::AppOptions& options)
 {
     QCoreApplication application(argc, argv);
+    app::Translations translations;
+    translations.installForProfile();
     app::SettingsRuntime runtime(options.profileDir);
     runtime.start();
     printLoadNotices(runtime.settings());
@@ -192,6 +199,8 @@ int runMcp(int argc, char** argv, const app::AppOptions& options)
 int runHistory(int argc, char** argv, const app::AppOptions& options)
 {
     QCoreApplication application(argc, argv);
+    app::Translations translations;
+    translations.installForProfile();
     return app::HistoryCommand(options).run();
 }
 
@@ -207,6 +216,8 @@ int runExport(int argc, char** argv, const app::AppOptions& options)
     } else {
         application = std::make_unique<QCoreApplication>(argc, argv);
     }
+    app::Translations translations;
+    translations.installForProfile();
     app::ExportCommand command(options);
     if (!options.exportAll)
         return command.exportOne();
@@ -227,6 +238,8 @@ int runExport(int argc, char** argv, const app::AppOptions& options)
 int runImport(int argc, char** argv, const app::AppOptions& options)
 {
     QCoreApplication application(argc, argv);
+    app::Translations translations;
+    translations.installForProfile();
     app::ImportCommand command(options);
     int exitCode = 0;
     QObject::connect(&command, &app::ImportCommand::done, &application, [&exitCode](int code) {
@@ -244,6 +257,9 @@ int runImport(int argc, char** argv, const app::AppOptions& options)
 int runGui(int argc, char** argv, const app::AppOptions& options)
 {
     QApplication application(argc, argv);
+    // Before any widget exists: the window is built in the chosen language.
+    app::Translations translations;
+    translations.installForProfile();
     QApplication::setApplicationDisplayName(QStringLiteral("Keel"));
     QApplication::setDesktopFileName(QStringLiteral("keel"));
     app::GuiSession session(options);

@@ -75,7 +75,7 @@ protected:
         if (m_image.isNull()) {
             painter.setPen(palette().color(QPalette::BrightText));
             painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                             m_failure.isEmpty() ? tr("Loading…") : m_failure);
+                             m_failure.isEmpty() ? ImageViewer::tr("Loading…") : m_failure);
             return;
         }
         painter.setRenderHint(QPainter::SmoothPixmapTransform);

@@ -23,11 +23,6 @@ namespace keel::ui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("keel::ui::PdfExport", text);
-}
-
 constexpr qreal kMarginMm = 15;
 constexpr qreal kFontPoints = 10;
 constexpr qreal kFooterPoints = 8;
@@ -38,7 +33,8 @@ core::TransferError notWritten(const QString& path, const QString& reason)
     QString because = reason.trimmed();
     while (because.endsWith(u'.'))
         because.chop(1);
-    return {tr("Could not write %1: %2. Nothing was exported.")
+    return {QCoreApplication::translate("keel::ui::PdfExport",
+                                        "Could not write %1: %2. Nothing was exported.")
                 .arg(QDir::toNativeSeparators(path), because)};
 }
 
@@ -46,10 +42,10 @@ QString openProblem(const QString& path, const QSaveFile& file)
 {
     const QFileInfo folder(QFileInfo(path).absolutePath());
     if (!folder.exists())
-        return tr("the folder %1 does not exist")
+        return QCoreApplication::translate("keel::ui::PdfExport", "the folder %1 does not exist")
             .arg(QDir::toNativeSeparators(folder.absoluteFilePath()));
     if (!folder.isWritable())
-        return tr("the folder %1 is read-only")
+        return QCoreApplication::translate("keel::ui::PdfExport", "the folder %1 is read-only")
             .arg(QDir::toNativeSeparators(folder.absoluteFilePath()));
     return file.errorString();
 }
@@ -118,7 +114,8 @@ core::TransferError writePdf(const QString& html, const QString& path)
     QPainter painter;
     if (!painter.begin(&writer)) {
         file.cancelWriting();
-        return notWritten(path, tr("the PDF could not be started"));
+        return notWritten(path, QCoreApplication::translate("keel::ui::PdfExport",
+                                                            "the PDF could not be started"));
     }
     for (int page = 0; page < pages; ++page) {
         if (page > 0 && !writer.newPage()) {
@@ -135,11 +132,14 @@ core::TransferError writePdf(const QString& html, const QString& path)
         painter.setPen(QColor(0x59, 0x63, 0x6e));
         painter.drawText(QRectF(0, body.height(), width, footer),
                          Qt::AlignHCenter | Qt::AlignBottom,
-                         tr("Page %1 of %2").arg(page + 1).arg(pages));
+                         QCoreApplication::translate("keel::ui::PdfExport", "Page %1 of %2")
+                             .arg(page + 1)
+                             .arg(pages));
     }
     if (!painter.end()) {
         file.cancelWriting();
-        return notWritten(path, tr("the PDF could not be finished"));
+        return notWritten(path, QCoreApplication::translate("keel::ui::PdfExport",
+                                                            "the PDF could not be finished"));
     }
     if (!file.commit())
         return notWritten(path, file.errorString());

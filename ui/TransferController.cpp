@@ -319,8 +319,11 @@ void TransferController::onStoreImportFinished(const core::TreeImportResult& res
         QString message = error.message.trimmed();
         if (message.isEmpty())
             message = tr("The history could not be written.");
-        if (!message.contains(QLatin1String("Nothing was imported")))
-            message += QLatin1Char(' ') + tr("Nothing was imported.");
+        // The message may already say so, in English or (translated) in the user's language.
+        const QString nothingImported = tr("Nothing was imported.");
+        if (!message.contains(QLatin1String("Nothing was imported"))
+            && !message.contains(nothingImported))
+            message += QLatin1Char(' ') + nothingImported;
         finishImport({}, message);
         return;
     }

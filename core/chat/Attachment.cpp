@@ -18,10 +18,12 @@ namespace {
 // 2 GB log must not be read whole to send its first 200 KB.
 constexpr qint64 kTextSniffBytes = 4 * kMaxTextBytes;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("keel::core::Attachment", text);
-}
+// The translation context of this file's texts. A struct, not a free tr(): lupdate files a
+// free function's strings under the enclosing namespace or class, which would not match the
+// context used at run time.
+struct AttachmentText {
+    Q_DECLARE_TR_FUNCTIONS(Attachment)
+};
 
 // True when the bytes stop inside a multi-byte UTF-8 sequence (the decoder keeps such a tail as
 // state instead of reporting it).
@@ -74,7 +76,7 @@ AttachmentLoad classify(const QString& fileName, const QByteArray& bytes, qint64
     const QString name = baseName(fileName);
     AttachmentLoad load;
     if (size <= 0) {
-        load.error = tr("%1 is empty.").arg(name);
+        load.error = AttachmentText::tr("%1 is empty.").arg(name);
         return load;
     }
     Attachment attachment;
@@ -82,7 +84,7 @@ AttachmentLoad classify(const QString& fileName, const QByteArray& bytes, qint64
     attachment.originalSize = size;
     if (const QString mime = imageMimeType(bytes); !mime.isEmpty()) {
         if (size > kMaxImageBytes) {
-            load.error = tr("%1 is %2; images can be at most %3.")
+            load.error = AttachmentText::tr("%1 is %2; images can be at most %3.")
                              .arg(name, humanFileSize(size), humanFileSize(kMaxImageBytes));
             return load;
         }
@@ -93,7 +95,9 @@ AttachmentLoad classify(const QString& fileName, const QByteArray& bytes, qint64
         return load;
     }
     if (!isText(bytes, complete)) {
-        load.error = tr("%1 is neither an image (PNG, JPEG, WebP, GIF) nor a text file.").arg(name);
+        load.error =
+            AttachmentText::tr("%1 is neither an image (PNG, JPEG, WebP, GIF) nor a text file.")
+                .arg(name);
         return load;
     }
     attachment.kind = Attachment::Kind::Text;
@@ -101,7 +105,7 @@ AttachmentLoad classify(const QString& fileName, const QByteArray& bytes, qint64
     attachment.data = cutAtCharacter(bytes, kMaxTextBytes);
     attachment.truncated = size > attachment.data.size();
     if (attachment.truncated)
-        load.warning = tr("%1 is %2; only the first %3 are sent.")
+        load.warning = AttachmentText::tr("%1 is %2; only the first %3 are sent.")
                            .arg(name, humanFileSize(size), humanFileSize(kMaxTextBytes));
     load.attachment = attachment;
     return load;
@@ -123,13 +127,14 @@ QString codeFence(const QString& text, QChar mark)
 QString humanFileSize(qint64 bytes)
 {
     if (bytes < 1024)
-        return tr("%1 bytes").arg(bytes);
+        return AttachmentText::tr("%1 bytes").arg(bytes);
     const bool megabytes = bytes >= 1024 * 1024;
     const double value = double(bytes) / (megabytes ? 1024.0 * 1024.0 : 1024.0);
     QString number = value < 10 ? QString::number(value, 'f', 1) : QString::number(qRound(value));
     if (number.endsWith(QLatin1String(".0")))
         number.chop(2);
-    return megabytes ? tr("%1 MB").arg(number) : tr("%1 KB").arg(number);
+    return megabytes ? AttachmentText::tr("%1 MB").arg(number)
+                     : AttachmentText::tr("%1 KB").arg(number);
 }
 
 AttachmentLoad attachmentFromBytes(const QString& fileName, const QByteArray& bytes)
@@ -143,7 +148,7 @@ AttachmentLoad attachmentFromFile(const QString& path)
     const QString name = baseName(path);
     if (!file.open(QIODevice::ReadOnly)) {
         AttachmentLoad load;
-        load.error = tr("%1 could not be read: %2").arg(name, file.errorString());
+        load.error = AttachmentText::tr("%1 could not be read: %2").arg(name, file.errorString());
         return load;
     }
     const qint64 size = file.size();
@@ -158,7 +163,7 @@ AttachmentLoad attachmentFromFile(const QString& path)
     const QByteArray bytes = file.read(toRead);
     if (bytes.size() < toRead) {
         AttachmentLoad load;
-        load.error = tr("%1 could not be read: %2").arg(name, file.errorString());
+        load.error = AttachmentText::tr("%1 could not be read: %2").arg(name, file.errorString());
         return load;
     }
     return classify(path, bytes, size, bytes.size() == size);
@@ -324,7 +329,7 @@ QString textWithAttachments(const QString& text, const QList<Attachment>& attach
                         + u'\n' + content + fence;
         if (attachment.truncated)
             block += u'\n'
-                     + tr("(cut off at %1 of %2)")
+                     + AttachmentText::tr("(cut off at %1 of %2)")
                            .arg(humanFileSize(attachment.data.size()),
                                 humanFileSize(attachment.originalSize));
         blocks << block;

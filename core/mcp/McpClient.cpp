@@ -15,6 +15,12 @@ namespace keel::core {
 
 namespace {
 
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct McpClientText {
+    Q_DECLARE_TR_FUNCTIONS(McpClient)
+};
+
 constexpr int kGraceTerminateMs = 2000;
 constexpr int kGraceKillMs = 5000;
 // SIGKILL cannot be caught, so a killed server is gone as soon as the kernel has torn it down
@@ -48,8 +54,8 @@ void McpClient::Private::start()
     if (program.isEmpty())
         return fail(error);
     if (!QFileInfo(cwd).isDir())
-        return fail(QStringLiteral("Could not start \"%1\": the working directory \"%2\" "
-                                   "does not exist")
+        return fail(McpClientText::tr("Could not start \"%1\": the working directory \"%2\" "
+                                      "does not exist")
                         .arg(config.command, cwd));
 
     state = McpServerState::Starting;
@@ -101,7 +107,7 @@ QString McpClient::Private::resolveProgram(const QProcessEnvironment& env, const
 {
     const QString command = expandHome(config.command.trimmed());
     if (command.isEmpty()) {
-        *error = QStringLiteral("%1 has no command to start").arg(label());
+        *error = McpClientText::tr("%1 has no command to start").arg(label());
         return {};
     }
     if (command.contains(QLatin1Char('/'))) {
@@ -109,17 +115,18 @@ QString McpClient::Private::resolveProgram(const QProcessEnvironment& env, const
         if (file.isFile() && file.isExecutable())
             return file.absoluteFilePath();
         *error =
-            QStringLiteral("Could not start \"%1\": %2")
-                .arg(config.command, file.exists() ? QStringLiteral("the file is not executable")
-                                                   : QStringLiteral("no such file"));
+            file.exists()
+                ? McpClientText::tr("Could not start \"%1\": the file is not executable")
+                      .arg(config.command)
+                : McpClientText::tr("Could not start \"%1\": no such file").arg(config.command);
         return {};
     }
     const QStringList path =
         env.value(QStringLiteral("PATH")).split(QLatin1Char(':'), Qt::SkipEmptyParts);
     const QString found = QStandardPaths::findExecutable(command, path);
     if (found.isEmpty())
-        *error =
-            QStringLiteral("Could not start \"%1\": no such command on PATH").arg(config.command);
+        *error = McpClientText::tr("Could not start \"%1\": no such command on PATH")
+                     .arg(config.command);
     return found;
 }
 
@@ -183,7 +190,10 @@ void McpClient::Private::onFinished(int code, QProcess::ExitStatus status)
                             ? QStringLiteral("crashed")
                             : QStringLiteral("exited with code %1").arg(code);
     log.note(how);
-    QString text = QStringLiteral("%1 %2").arg(label(), how);
+    QString text =
+        status == QProcess::CrashExit
+            ? McpClientText::tr("%1 crashed").arg(label())
+            : McpClientText::tr("%1 exited with code %2").arg(label(), QString::number(code));
     if (!lastStderr.isEmpty())
         text += QStringLiteral(": ") + lastStderr;
     fail(text);
@@ -192,7 +202,7 @@ void McpClient::Private::onFinished(int code, QProcess::ExitStatus status)
 void McpClient::Private::onError(QProcess::ProcessError error)
 {
     if (error == QProcess::FailedToStart)
-        return fail(QStringLiteral("Could not start \"%1\": %2")
+        return fail(McpClientText::tr("Could not start \"%1\": %2")
                         .arg(config.command, process->errorString()));
     if (error != QProcess::Crashed) // a crash is told by finished
         log.note(QStringLiteral("process error: %1").arg(process->errorString()));
@@ -267,8 +277,8 @@ McpClient::McpClient(McpServerConfig config, QString logPath, QObject* parent)
     d->startTimer->setSingleShot(true);
     connect(d->startTimer, &QTimer::timeout, this, [this] {
         if (d->state == McpServerState::Starting)
-            d->fail(QStringLiteral("%1 did not start within %2 s (no answer to initialize or "
-                                   "tools/list); it was stopped")
+            d->fail(McpClientText::tr("%1 did not start within %2 s (no answer to initialize or "
+                                      "tools/list); it was stopped")
                         .arg(d->label(), mcpSeconds(d->startTimeoutMs())));
     });
 }
@@ -333,7 +343,7 @@ void McpClient::stop()
     const QPointer<McpClient> alive(this);
     d->emitStatus();
     if (alive)
-        d->failCalls(QStringLiteral("%1 was stopped").arg(d->label()));
+        d->failCalls(McpClientText::tr("%1 was stopped").arg(d->label()));
 }
 
 qint64 McpClient::callTool(const QString& toolName, const QString& argumentsJson, int timeoutMs)
@@ -374,7 +384,7 @@ void McpClient::cancelCall(qint64 handle, const QString& reason)
     if (d->calls.find(handle) == d->calls.end())
         return;
     d->abandon(handle, reason);
-    d->finishCall(handle, mcpErrorResult(QStringLiteral("Cancelled")));
+    d->finishCall(handle, mcpErrorResult(McpClientText::tr("Cancelled")));
 }
 
 } // namespace keel::core

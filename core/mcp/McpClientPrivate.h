@@ -7,6 +7,7 @@
 #include "mcp/McpMessages.h"
 #include "mcp/McpServerLog.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSet>
@@ -73,7 +74,10 @@ struct McpClient::Private {
     {
     }
 
-    QString label() const { return QStringLiteral("MCP server \"%1\"").arg(config.name); }
+    QString label() const
+    {
+        return QCoreApplication::translate("McpClient", "MCP server \"%1\"").arg(config.name);
+    }
     int startTimeoutMs() const
     {
         return config.startTimeoutMs > 0 ? config.startTimeoutMs : 30'000;

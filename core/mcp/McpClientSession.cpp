@@ -4,9 +4,20 @@
 // own requests (ping; anything else: method not found), and malformed lines logged and skipped.
 #include "mcp/McpClientPrivate.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 namespace keel::core {
+
+namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct McpClientText {
+    Q_DECLARE_TR_FUNCTIONS(McpClient)
+};
+
+} // namespace
 
 using nlohmann::json;
 
@@ -78,7 +89,7 @@ void McpClient::Private::handleResponse(const McpMessage& m)
     case McpRequestKind::Initialize:
         if (failed)
             return fail(
-                QStringLiteral("%1 refused to initialize: %2").arg(label(), m.errorMessage));
+                McpClientText::tr("%1 refused to initialize: %2").arg(label(), m.errorMessage));
         return onInitializeResult(m.result);
     case McpRequestKind::ToolsList:
         if (failed) {
@@ -88,8 +99,8 @@ void McpClient::Private::handleResponse(const McpMessage& m)
         return onToolsPage(m.result);
     case McpRequestKind::Call:
         return finishCall(request.handle,
-                          failed ? mcpErrorResult(QStringLiteral("%1 answered with an error: "
-                                                                 "%2 (code %3)")
+                          failed ? mcpErrorResult(McpClientText::tr("%1 answered with an error: "
+                                                                    "%2 (code %3)")
                                                       .arg(label(), m.errorMessage)
                                                       .arg(m.errorCode))
                                  : parseMcpToolResult(m.result));
@@ -103,8 +114,8 @@ void McpClient::Private::onInitializeResult(const nlohmann::json& result)
         return fail(QStringLiteral("%1: %2").arg(label(), init.error));
     const QStringList supported = McpClient::supportedProtocolVersions();
     if (!supported.contains(init.protocolVersion))
-        return fail(QStringLiteral("%1 speaks MCP protocol version %2, which Keel does not "
-                                   "support (Keel asked for %3 and speaks %4)")
+        return fail(McpClientText::tr("%1 speaks MCP protocol version %2, which Keel does not "
+                                      "support (Keel asked for %3 and speaks %4)")
                         .arg(label(), init.protocolVersion.left(100), supported.first(),
                              supported.join(QStringLiteral(", "))));
     serverName = init.serverName;
@@ -234,7 +245,7 @@ void McpClient::Private::onTimeout(qint64 handle)
     const QString tool = it->second.toolName;
     const int ms = it->second.timeoutMs;
     abandon(handle, QStringLiteral("timed out after %1 s").arg(mcpSeconds(ms)));
-    finishCall(handle, mcpErrorResult(QStringLiteral("\"%1\" on %2 did not answer within %3 s")
+    finishCall(handle, mcpErrorResult(McpClientText::tr("\"%1\" on %2 did not answer within %3 s")
                                           .arg(tool, label(), mcpSeconds(ms))));
 }
 

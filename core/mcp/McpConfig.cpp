@@ -6,6 +6,7 @@
 
 #include "settings/ConfigFile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QSet>
 #include <QStandardPaths>
@@ -18,12 +19,25 @@ namespace keel::core {
 
 namespace {
 
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct McpConfigText {
+    Q_DECLARE_TR_FUNCTIONS(McpConfig)
+};
+
 using Json = nlohmann::ordered_json; // the file's order of servers and keys is the user's
 
-const QString kStartedWith = QStringLiteral("no MCP servers");
-const QString kExpectedShape =
-    QStringLiteral("Keel reads the format server READMEs show: {\"mcpServers\": {\"NAME\": "
-                   "{\"command\": \"...\", \"args\": [...]}}}.");
+// Functions, not constants: a translator is installed after static initialisation.
+QString startedWith()
+{
+    return McpConfigText::tr("no MCP servers");
+}
+
+QString expectedShape()
+{
+    return McpConfigText::tr("Keel reads the format server READMEs show: {\"mcpServers\": "
+                             "{\"NAME\": {\"command\": \"...\", \"args\": [...]}}}.");
+}
 
 QString qs(const std::string& text)
 {
@@ -70,23 +84,23 @@ std::optional<McpServerConfig> serverFromJson(const QString& name, const Json& e
         warnings->append(quoted(name) + QStringLiteral(": ") + text);
     };
     if (name.trimmed().isEmpty()) {
-        warnings->append(QStringLiteral("A server without a name was skipped."));
+        warnings->append(McpConfigText::tr("A server without a name was skipped."));
         return std::nullopt;
     }
     if (!entry.is_object()) {
-        warn(QStringLiteral("skipped: its settings are not an object {\"command\": ...}."));
+        warn(McpConfigText::tr("skipped: its settings are not an object {\"command\": ...}."));
         return std::nullopt;
     }
     const auto command = entry.find("command");
     const bool hasCommand = command != entry.end() && command->is_string()
                             && !qs(command->get_ref<const std::string&>()).trimmed().isEmpty();
     if (!hasCommand && isRemote(entry)) {
-        warn(QStringLiteral("skipped: it is a remote server (a URL); Keel does not support "
-                            "remote servers yet, only servers it starts with a command."));
+        warn(McpConfigText::tr("skipped: it is a remote server (a URL); Keel does not support "
+                               "remote servers yet, only servers it starts with a command."));
         return std::nullopt;
     }
     if (!hasCommand) {
-        warn(QStringLiteral("skipped: it has no \"command\"."));
+        warn(McpConfigText::tr("skipped: it has no \"command\"."));
         return std::nullopt;
     }
 
@@ -95,7 +109,7 @@ std::optional<McpServerConfig> serverFromJson(const QString& name, const Json& e
     config.command = qs(command->get_ref<const std::string&>());
     if (const auto args = entry.find("args"); args != entry.end() && !args->is_null()) {
         if (!args->is_array()) {
-            warn(QStringLiteral("skipped: \"args\" is not a list [\"...\", \"...\"]."));
+            warn(McpConfigText::tr("skipped: \"args\" is not a list [\"...\", \"...\"]."));
             return std::nullopt;
         }
         for (std::size_t i = 0; i < args->size(); ++i) {
@@ -105,17 +119,17 @@ std::optional<McpServerConfig> serverFromJson(const QString& name, const Json& e
                 config.args.append(*text);
             } else if (text) {
                 config.args.append(*text);
-                warn(QStringLiteral("argument %1 is not a string; used as \"%2\".")
+                warn(McpConfigText::tr("argument %1 is not a string; used as \"%2\".")
                          .arg(i + 1)
                          .arg(*text));
             } else {
-                warn(QStringLiteral("argument %1 is not a string; left out.").arg(i + 1));
+                warn(McpConfigText::tr("argument %1 is not a string; left out.").arg(i + 1));
             }
         }
     }
     if (const auto env = entry.find("env"); env != entry.end() && !env->is_null()) {
         if (!env->is_object()) {
-            warn(QStringLiteral("skipped: \"env\" is not an object {\"NAME\": \"value\"}."));
+            warn(McpConfigText::tr("skipped: \"env\" is not an object {\"NAME\": \"value\"}."));
             return std::nullopt;
         }
         for (auto it = env->begin(); it != env->end(); ++it) {
@@ -125,10 +139,10 @@ std::optional<McpServerConfig> serverFromJson(const QString& name, const Json& e
                 config.env.insert(variable, *text);
             } else if (text) {
                 config.env.insert(variable, *text);
-                warn(QStringLiteral("the value of %1 is not a string; used as \"%2\".")
+                warn(McpConfigText::tr("the value of %1 is not a string; used as \"%2\".")
                          .arg(variable, *text));
             } else {
-                warn(QStringLiteral("the value of %1 is not a string; left out.").arg(variable));
+                warn(McpConfigText::tr("the value of %1 is not a string; left out.").arg(variable));
             }
         }
     }
@@ -139,7 +153,7 @@ std::optional<McpServerConfig> serverFromJson(const QString& name, const Json& e
         if (cwd->is_string())
             config.cwd = qs(cwd->get_ref<const std::string&>());
         else
-            warn(QStringLiteral("\"%1\" is not a string; ignored.").arg(QLatin1String(key)));
+            warn(McpConfigText::tr("\"%1\" is not a string; ignored.").arg(QLatin1String(key)));
         break;
     }
     if (const auto disabled = entry.find("disabled");
@@ -147,7 +161,7 @@ std::optional<McpServerConfig> serverFromJson(const QString& name, const Json& e
         if (disabled->is_boolean())
             config.enabled = !disabled->get<bool>();
         else
-            warn(QStringLiteral("\"disabled\" is not true or false; ignored."));
+            warn(McpConfigText::tr("\"disabled\" is not true or false; ignored."));
     }
     return config;
 }
@@ -158,7 +172,7 @@ struct Document {
     QString hint;   // what to do, for the paste box
 };
 
-Document failed(const QString& reason, const QString& hint = kExpectedShape)
+Document failed(const QString& reason, const QString& hint = expectedShape())
 {
     return {std::nullopt, reason, hint};
 }
@@ -175,20 +189,20 @@ Document parseDocument(const QByteArray& text)
             document = std::move(retry);
     }
     if (document.is_discarded())
-        return failed(QStringLiteral("not valid JSON: error at %1").arg(jsonErrorLocation(text)),
+        return failed(McpConfigText::tr("not valid JSON: error at %1").arg(jsonErrorLocation(text)),
                       {});
     if (!document.is_object())
-        return failed(QStringLiteral("the JSON is not an object"));
+        return failed(McpConfigText::tr("the JSON is not an object"));
     const auto servers = document.find("mcpServers");
     if (servers == document.end()) {
         if (document.contains("servers"))
-            return failed(QStringLiteral("there is no \"mcpServers\" object, only \"servers\" "
-                                         "(VS Code's format)"),
-                          QStringLiteral("Rename \"servers\" to \"mcpServers\"."));
-        return failed(QStringLiteral("there is no \"mcpServers\" object at the top level"));
+            return failed(McpConfigText::tr("there is no \"mcpServers\" object, only \"servers\" "
+                                            "(VS Code's format)"),
+                          McpConfigText::tr("Rename \"servers\" to \"mcpServers\"."));
+        return failed(McpConfigText::tr("there is no \"mcpServers\" object at the top level"));
     }
     if (!servers->is_object())
-        return failed(QStringLiteral("\"mcpServers\" is not an object of named servers"));
+        return failed(McpConfigText::tr("\"mcpServers\" is not an object of named servers"));
     return {std::move(document), {}, {}};
 }
 
@@ -354,14 +368,14 @@ LoadedMcpConfig loadMcpConfig(const QString& path)
     if (!contents.exists || (contents.error.isEmpty() && contents.bytes.trimmed().isEmpty()))
         return loaded;
     if (!contents.error.isEmpty()) {
-        loaded.notice = moveConfigFileAside(path, contents.error, kStartedWith);
+        loaded.notice = moveConfigFileAside(path, contents.error, startedWith());
         return loaded;
     }
     const Json document = Json::parse(contents.bytes.begin(), contents.bytes.end(), nullptr, false);
     if (document.is_object() && document.empty())
         return loaded; // "{}": no servers yet
     if (const Document parsed = parseDocument(contents.bytes); !parsed.json) {
-        loaded.notice = moveConfigFileAside(path, parsed.reason, kStartedWith);
+        loaded.notice = moveConfigFileAside(path, parsed.reason, startedWith());
         return loaded;
     }
     McpConfigParse parse = parseMcpConfig(contents.bytes);

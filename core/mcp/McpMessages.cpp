@@ -2,9 +2,21 @@
 // its non-throwing style: parse with allow_exceptions=false, types checked before every read).
 #include "mcp/McpMessages.h"
 
+#include <QCoreApplication>
+
 #include <limits>
 
 namespace keel::core {
+
+namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct McpMessagesText {
+    Q_DECLARE_TR_FUNCTIONS(McpMessages)
+};
+
+} // namespace
 
 using nlohmann::json;
 
@@ -197,13 +209,13 @@ json mcpToolCallParams(const QString& toolName, const QString& argumentsJson,
     if (!text.isEmpty()) {
         if (tooDeep(text)) {
             if (error)
-                *error = QStringLiteral("The tool's arguments nest too deeply.");
+                *error = McpMessagesText::tr("The tool's arguments nest too deeply.");
             return {};
         }
         arguments = json::parse(text.constBegin(), text.constEnd(), nullptr, false);
         if (arguments.is_discarded() || !arguments.is_object()) {
             if (error)
-                *error = QStringLiteral("The tool's arguments are not a JSON object: %1")
+                *error = McpMessagesText::tr("The tool's arguments are not a JSON object: %1")
                              .arg(argumentsJson.left(200));
             return {};
         }
@@ -286,7 +298,7 @@ McpMessage parseMcpMessage(const QByteArray& text)
             message.errorCode = static_cast<int>(code);
         message.errorMessage = stringMember(*error, "message");
         if (message.errorMessage.isEmpty())
-            message.errorMessage = QStringLiteral("unknown error");
+            message.errorMessage = McpMessagesText::tr("unknown error");
         return message;
     }
     message.problem = QStringLiteral("neither a request, a notification nor a response");
@@ -297,12 +309,13 @@ McpInitializeResult parseMcpInitializeResult(const json& result)
 {
     McpInitializeResult out;
     if (!result.is_object()) {
-        out.error = QStringLiteral("The server's answer to initialize is not an object.");
+        out.error = McpMessagesText::tr("The server's answer to initialize is not an object.");
         return out;
     }
     out.protocolVersion = stringMember(result, "protocolVersion");
     if (out.protocolVersion.isEmpty()) {
-        out.error = QStringLiteral("The server's answer to initialize names no protocol version.");
+        out.error =
+            McpMessagesText::tr("The server's answer to initialize names no protocol version.");
         return out;
     }
     if (const json* info = member(result, "serverInfo")) {
@@ -352,7 +365,8 @@ McpToolsPage parseMcpToolsPage(const json& result, const QString& serverName)
 ToolResult parseMcpToolResult(const json& result)
 {
     if (!result.is_object())
-        return mcpErrorResult(QStringLiteral("The server's tools/call answer is not an object."));
+        return mcpErrorResult(
+            McpMessagesText::tr("The server's tools/call answer is not an object."));
     ToolResult out;
     if (const json* content = member(result, "content"); content && content->is_array()) {
         for (const json& item : *content) {

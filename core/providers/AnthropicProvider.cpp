@@ -10,6 +10,7 @@
 #include "providers/ToolWire.h"
 #include "providers/WholeResponseMapper.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 #include <algorithm>
@@ -20,6 +21,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct AnthropicProviderText {
+    Q_DECLARE_TR_FUNCTIONS(AnthropicProvider)
+};
 
 // Insertion order keeps the body readable in diagnostics (model first, messages next).
 using Json = nlohmann::ordered_json;
@@ -247,7 +254,8 @@ TurnError modelListError(const QString& why)
 {
     TurnError error;
     error.kind = ErrorKind::Protocol;
-    error.message = QStringLiteral("The model list from Anthropic could not be read: %1").arg(why);
+    error.message =
+        AnthropicProviderText::tr("The model list from Anthropic could not be read: %1").arg(why);
     return error;
 }
 
@@ -352,12 +360,13 @@ ModelPage AnthropicProvider::parseModels(const QByteArray& body) const
     ModelPage page;
     const json root = json::parse(body.cbegin(), body.cend(), nullptr, false);
     if (root.is_discarded() || !root.is_object()) {
-        page.error = modelListError(QStringLiteral("the response is not a JSON object."));
+        page.error =
+            modelListError(AnthropicProviderText::tr("the response is not a JSON object."));
         return page;
     }
     const auto data = root.find("data");
     if (data == root.end() || !data->is_array()) {
-        page.error = modelListError(QStringLiteral("it has no \"data\" list."));
+        page.error = modelListError(AnthropicProviderText::tr("it has no \"data\" list."));
         return page;
     }
 

@@ -6,6 +6,8 @@
 
 #include "providers/MapperSupport.h"
 
+#include <QCoreApplication>
+
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -14,6 +16,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct AnthropicStreamMapperText {
+    Q_DECLARE_TR_FUNCTIONS(AnthropicStreamMapper)
+};
 
 using nlohmann::json;
 
@@ -82,15 +90,17 @@ StreamError inStreamError(const json& event)
 
     const QString typeName = qStringFromUtf8(type);
     if (!message.isEmpty() && !typeName.isEmpty())
-        turnError.message =
-            QStringLiteral("Anthropic reported an error: %1 (%2)").arg(message, typeName);
+        turnError.message = AnthropicStreamMapperText::tr("Anthropic reported an error: %1 (%2)")
+                                .arg(message, typeName);
     else if (!message.isEmpty())
-        turnError.message = QStringLiteral("Anthropic reported an error: %1").arg(message);
-    else if (!typeName.isEmpty())
-        turnError.message = QStringLiteral("Anthropic reported an error (%1).").arg(typeName);
-    else
         turnError.message =
-            QStringLiteral("Anthropic reported an error in the middle of the reply.");
+            AnthropicStreamMapperText::tr("Anthropic reported an error: %1").arg(message);
+    else if (!typeName.isEmpty())
+        turnError.message =
+            AnthropicStreamMapperText::tr("Anthropic reported an error (%1).").arg(typeName);
+    else
+        turnError.message = AnthropicStreamMapperText::tr(
+            "Anthropic reported an error in the middle of the reply.");
     return result;
 }
 

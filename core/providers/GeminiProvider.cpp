@@ -12,6 +12,7 @@
 #include "providers/ToolWire.h"
 #include "providers/WholeResponseMapper.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -21,6 +22,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct GeminiProviderText {
+    Q_DECLARE_TR_FUNCTIONS(GeminiProvider)
+};
 
 // Insertion order keeps the body readable in diagnostics (contents first, config last).
 using Json = nlohmann::ordered_json;
@@ -211,7 +218,8 @@ TurnError unreadableModelList(const QString& why)
 {
     TurnError error;
     error.kind = ErrorKind::Protocol;
-    error.message = QStringLiteral("The model list from Gemini could not be read: %1").arg(why);
+    error.message =
+        GeminiProviderText::tr("The model list from Gemini could not be read: %1").arg(why);
     return error;
 }
 
@@ -335,19 +343,20 @@ ModelPage GeminiProvider::parseModels(const QByteArray& body) const
     ModelPage page;
     const json root = json::parse(body.cbegin(), body.cend(), nullptr, false);
     if (root.is_discarded() || !root.is_object()) {
-        page.error = unreadableModelList(QStringLiteral("the answer is not a JSON object."));
+        page.error =
+            unreadableModelList(GeminiProviderText::tr("the answer is not a JSON object."));
         return page;
     }
     if (googleErrorObject(root)) {
         const QString message = providerMessageFromBody(body);
-        page.error =
-            unreadableModelList(message.isEmpty() ? QStringLiteral("it holds an error.") : message);
+        page.error = unreadableModelList(
+            message.isEmpty() ? GeminiProviderText::tr("it holds an error.") : message);
         return page;
     }
 
     if (const json* models = member(root, "models")) {
         if (!models->is_array()) {
-            page.error = unreadableModelList(QStringLiteral("\"models\" is not a list."));
+            page.error = unreadableModelList(GeminiProviderText::tr("\"models\" is not a list."));
             return page;
         }
         for (const json& model : *models) {

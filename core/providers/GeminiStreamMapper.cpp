@@ -3,6 +3,8 @@
 
 #include "providers/MapperSupport.h"
 
+#include <QCoreApplication>
+
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
@@ -10,6 +12,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct GeminiStreamMapperText {
+    Q_DECLARE_TR_FUNCTIONS(GeminiStreamMapper)
+};
 
 using nlohmann::json;
 
@@ -62,8 +70,9 @@ StreamError inStreamError(const json& error)
     StreamError result;
     result.error.kind = error.is_object() ? kindForInStreamError(error) : ErrorKind::ServerError;
     result.error.message =
-        message.isEmpty() ? QStringLiteral("Gemini reported an error in the middle of the reply.")
-                          : QStringLiteral("Gemini reported an error: %1").arg(message);
+        message.isEmpty()
+            ? GeminiStreamMapperText::tr("Gemini reported an error in the middle of the reply.")
+            : GeminiStreamMapperText::tr("Gemini reported an error: %1").arg(message);
     // The stream already started, so a blind retry could duplicate text; TurnRunner decides.
     result.error.retryable = false;
     return result;
@@ -86,15 +95,15 @@ bool isContentFilter(std::string_view reason)
 QString filterExplanation(std::string_view reason)
 {
     if (reason == "SAFETY" || reason == "IMAGE_SAFETY")
-        return QStringLiteral("flagged by the safety filters");
+        return GeminiStreamMapperText::tr("flagged by the safety filters");
     if (reason == "RECITATION")
-        return QStringLiteral("it would have recited protected material");
+        return GeminiStreamMapperText::tr("it would have recited protected material");
     if (reason == "BLOCKLIST")
-        return QStringLiteral("it contained blocked terms");
+        return GeminiStreamMapperText::tr("it contained blocked terms");
     if (reason == "PROHIBITED_CONTENT" || reason == "IMAGE_PROHIBITED_CONTENT")
-        return QStringLiteral("prohibited content");
+        return GeminiStreamMapperText::tr("prohibited content");
     if (reason == "SPII")
-        return QStringLiteral("it contained sensitive personal information");
+        return GeminiStreamMapperText::tr("it contained sensitive personal information");
     return {};
 }
 
@@ -166,8 +175,8 @@ bool GeminiStreamMapper::onResponse(const json& response)
     if (const json* feedback = jsonMember(response, "promptFeedback")) {
         if (const auto* reason = jsonStringMember(*feedback, "blockReason");
             reason && !reason->empty() && *reason != "BLOCK_REASON_UNSPECIFIED") {
-            QString message =
-                QStringLiteral("Gemini blocked the prompt: %1").arg(qStringFromUtf8(*reason));
+            QString message = GeminiStreamMapperText::tr("Gemini blocked the prompt: %1")
+                                  .arg(qStringFromUtf8(*reason));
             if (const auto* detail = jsonStringMember(*feedback, "blockReasonMessage");
                 detail && !detail->empty())
                 message += QStringLiteral(" (%1)").arg(oneLine(qStringFromUtf8(*detail), 400));
@@ -257,7 +266,8 @@ void GeminiStreamMapper::onFinishReason(const std::string& reason, const json& c
     // filter that let nothing through must not look like an empty success.
     if (m_sawReply)
         return;
-    QString message = QStringLiteral("Gemini stopped the reply: %1").arg(qStringFromUtf8(reason));
+    QString message =
+        GeminiStreamMapperText::tr("Gemini stopped the reply: %1").arg(qStringFromUtf8(reason));
     if (const QString why = filterExplanation(reason); !why.isEmpty())
         message += QStringLiteral(" (%1)").arg(why);
     message += u'.';

@@ -3,7 +3,19 @@
 
 #include "providers/JsonCounts.h"
 
+#include <QCoreApplication>
+
 namespace keel::core {
+
+namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct MapperSupportText {
+    Q_DECLARE_TR_FUNCTIONS(MapperSupport)
+};
+
+} // namespace
 
 using nlohmann::json;
 
@@ -67,7 +79,7 @@ StreamError malformedSnippetError(const QString& snippet)
 {
     StreamError result;
     result.error.kind = ErrorKind::Protocol;
-    result.error.message = QStringLiteral("The server sent malformed data: %1").arg(snippet);
+    result.error.message = MapperSupportText::tr("The server sent malformed data: %1").arg(snippet);
     return result;
 }
 

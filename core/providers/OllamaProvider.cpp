@@ -9,6 +9,7 @@
 #include "providers/ToolWire.h"
 #include "providers/WholeResponseMapper.h"
 
+#include <QCoreApplication>
 #include <QtGlobal>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct OllamaProviderText {
+    Q_DECLARE_TR_FUNCTIONS(OllamaProvider)
+};
 
 // Insertion order keeps the body readable in diagnostics (model first, messages next).
 using Json = nlohmann::ordered_json;
@@ -263,8 +270,9 @@ ModelPage OllamaProvider::parseModels(const QByteArray& body) const
     if (root.is_discarded() || !models || !(models->is_array() || models->is_null())) {
         TurnError error;
         error.kind = ErrorKind::Protocol;
-        error.message = QStringLiteral("The server's model list could not be read (expected "
-                                       "Ollama's {\"models\": [...]}).");
+        error.message =
+            OllamaProviderText::tr("The server's model list could not be read (expected "
+                                   "Ollama's {\"models\": [...]}).");
         page.error = error;
         return page;
     }

@@ -3,12 +3,20 @@
 
 #include "providers/MapperSupport.h"
 
+#include <QCoreApplication>
+
 #include <nlohmann/json.hpp>
 #include <utility>
 
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct OllamaStreamMapperText {
+    Q_DECLARE_TR_FUNCTIONS(OllamaStreamMapper)
+};
 
 using nlohmann::json;
 
@@ -19,8 +27,9 @@ StreamError inStreamError(const json& error)
     StreamError result;
     result.error.kind = ErrorKind::ServerError;
     result.error.message =
-        message.isEmpty() ? QStringLiteral("Ollama reported an error in the middle of the reply.")
-                          : QStringLiteral("Ollama reported an error: %1").arg(message);
+        message.isEmpty()
+            ? OllamaStreamMapperText::tr("Ollama reported an error in the middle of the reply.")
+            : OllamaStreamMapperText::tr("Ollama reported an error: %1").arg(message);
     // The stream already started, so a blind retry could duplicate text; TurnRunner decides.
     result.error.retryable = false;
     return result;

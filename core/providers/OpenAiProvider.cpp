@@ -6,11 +6,19 @@
 #include "providers/ToolWire.h"
 #include "providers/WholeResponseMapper.h"
 
+#include <QCoreApplication>
+
 #include <nlohmann/json.hpp>
 
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct OpenAiProviderText {
+    Q_DECLARE_TR_FUNCTIONS(OpenAiProvider)
+};
 
 // Insertion order keeps the body readable in diagnostics (model first, messages next).
 using Json = nlohmann::ordered_json;
@@ -124,8 +132,9 @@ HttpRequest OpenAiProvider::buildRequest(const TurnRequest& request) const
 std::unique_ptr<StreamMapper> OpenAiProvider::createMapper(bool streaming) const
 {
     if (!streaming)
-        return std::make_unique<WholeResponseMapper>(QStringLiteral("the OpenAI-compatible server"),
-                                                     &OpenAiStreamMapper::mapResponse);
+        return std::make_unique<WholeResponseMapper>(
+            OpenAiProviderText::tr("the OpenAI-compatible server"),
+            &OpenAiStreamMapper::mapResponse);
     return std::make_unique<OpenAiStreamMapper>();
 }
 
@@ -166,10 +175,11 @@ ModelPage OpenAiProvider::parseModels(const QByteArray& body) const
     else if (root.is_array())
         list = &root;
     if (!list) {
-        page.error = TurnError{ErrorKind::Protocol,
-                               QStringLiteral("The server's model list is not in the expected "
-                                              "format (an object with a \"data\" array)."),
-                               0, false};
+        page.error =
+            TurnError{ErrorKind::Protocol,
+                      OpenAiProviderText::tr("The server's model list is not in the expected "
+                                             "format (an object with a \"data\" array)."),
+                      0, false};
         return page;
     }
     for (const Json& entry : *list) {

@@ -2,6 +2,8 @@
 
 #include "providers/MapperSupport.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -11,6 +13,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct OpenAiStreamMapperText {
+    Q_DECLARE_TR_FUNCTIONS(OpenAiStreamMapper)
+};
 
 using nlohmann::json;
 
@@ -54,8 +62,9 @@ StreamError inStreamError(const json& error)
     result.error.kind = error.is_object() ? kindForInStreamError(error) : ErrorKind::ServerError;
     result.error.message =
         message.isEmpty()
-            ? QStringLiteral("The provider reported an error in the middle of the reply.")
-            : QStringLiteral("The provider reported an error: %1").arg(message);
+            ? OpenAiStreamMapperText::tr(
+                "The provider reported an error in the middle of the reply.")
+            : OpenAiStreamMapperText::tr("The provider reported an error: %1").arg(message);
     // The stream already started, so a blind retry could duplicate text; TurnRunner decides.
     result.error.retryable = false;
     return result;

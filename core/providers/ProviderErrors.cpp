@@ -2,6 +2,7 @@
 
 #include "providers/ModelCapabilities.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QStringDecoder>
 
@@ -15,6 +16,11 @@ namespace keel::core {
 namespace {
 
 using nlohmann::json;
+
+// The translation context of the messages below: free functions have no tr() of their own.
+struct ProviderErrorsText {
+    Q_DECLARE_TR_FUNCTIONS(ProviderErrors)
+};
 
 // Provider messages are shown in one line of the chat; anything longer is noise or a stack trace.
 constexpr qsizetype maxMessageChars = 600;
@@ -258,7 +264,7 @@ TurnError httpError(const HttpResponseHead& head, const QByteArray& body,
         // problem.
         error.kind = ErrorKind::Auth;
         error.retryable = false;
-        error.message = QStringLiteral(
+        error.message = ProviderErrorsText::tr(
             "The proxy refused the request: it wants a user name and password it did not get or "
             "did not accept (HTTP 407). Check the proxy in the network settings.");
         return error;
@@ -267,65 +273,75 @@ TurnError httpError(const HttpResponseHead& head, const QByteArray& body,
     const QString detail = message.isEmpty() ? QString() : QStringLiteral(": ") + message;
     switch (error.kind) {
     case ErrorKind::Auth: {
-        const QString source = config.apiKeySource.isEmpty() ? QStringLiteral("the API key setting")
-                                                             : config.apiKeySource;
+        const QString source = config.apiKeySource.isEmpty()
+                                   ? ProviderErrorsText::tr("the API key setting")
+                                   : config.apiKeySource;
         // 401: the key is missing or wrong. 403: the key was accepted but may not do this (a
         // model it has no access to, a region the provider does not serve).
         const bool forbidden = status == 403;
         const QString hint =
             config.apiKey.isEmpty()
-                ? QStringLiteral("No API key was sent; set one in %1.").arg(source)
-            : forbidden
-                ? QStringLiteral("Check that the API key in %1 may use this model.").arg(source)
-                : QStringLiteral("Check the API key in %1.").arg(source);
-        const QString what =
-            forbidden ? QStringLiteral("Access denied") : QStringLiteral("Authentication failed");
-        error.message =
-            message.isEmpty()
-                ? QStringLiteral("%1 (HTTP %2). %3").arg(what).arg(status).arg(hint)
-                : QStringLiteral("%1: %2. %3").arg(what, withoutFinalPeriod(message), hint);
+                ? ProviderErrorsText::tr("No API key was sent; set one in %1.").arg(source)
+            : forbidden ? ProviderErrorsText::tr("Check that the API key in %1 may use this model.")
+                              .arg(source)
+                        : ProviderErrorsText::tr("Check the API key in %1.").arg(source);
+        // Whole sentences per case: "Access denied" and its placeholder order differ by language.
+        if (message.isEmpty())
+            error.message = forbidden
+                                ? ProviderErrorsText::tr("Access denied (HTTP %1). %2")
+                                      .arg(QString::number(status), hint)
+                                : ProviderErrorsText::tr("Authentication failed (HTTP %1). %2")
+                                      .arg(QString::number(status), hint);
+        else
+            error.message = forbidden ? ProviderErrorsText::tr("Access denied: %1. %2")
+                                            .arg(withoutFinalPeriod(message), hint)
+                                      : ProviderErrorsText::tr("Authentication failed: %1. %2")
+                                            .arg(withoutFinalPeriod(message), hint);
         break;
     }
     case ErrorKind::RateLimit: {
         if (isQuotaExhausted(body))
             error.retryable = false;
-        error.message = message.isEmpty()
-                            ? QStringLiteral("Rate limited by the provider (HTTP %1).").arg(status)
-                            : QStringLiteral("Rate limited by the provider: %1").arg(message);
+        error.message =
+            message.isEmpty()
+                ? ProviderErrorsText::tr("Rate limited by the provider (HTTP %1).").arg(status)
+                : ProviderErrorsText::tr("Rate limited by the provider: %1").arg(message);
         if (const auto seconds = retryAfterSeconds(head.header("retry-after"))) {
-            error.message =
-                asSentence(error.message) + QStringLiteral(" Retry after %1 s.").arg(*seconds);
+            error.message = asSentence(error.message) + u' '
+                            + ProviderErrorsText::tr("Retry after %1 s.").arg(*seconds);
         }
         break;
     }
     case ErrorKind::ServerError:
         error.message =
-            status == 408
-                ? QStringLiteral("The provider timed out waiting for the request (HTTP 408)%1")
-                      .arg(detail)
+            status == 408 ? ProviderErrorsText::tr(
+                                "The provider timed out waiting for the request (HTTP 408)%1")
+                                .arg(detail)
             // Anthropic's "overloaded": busy, not broken, and worth another try in a moment.
-            : status == 529 ? QStringLiteral("The provider is overloaded (HTTP 529)%1").arg(detail)
-                            : QStringLiteral("The provider had a server error (HTTP %1)%2")
-                                  .arg(status)
-                                  .arg(detail);
+            : status == 529
+                ? ProviderErrorsText::tr("The provider is overloaded (HTTP 529)%1").arg(detail)
+                : ProviderErrorsText::tr("The provider had a server error (HTTP %1)%2")
+                      .arg(status)
+                      .arg(detail);
         break;
     default:
         if (status == 404) {
             error.message =
                 message.isEmpty()
-                    ? QStringLiteral(
+                    ? ProviderErrorsText::tr(
                           "Not found (HTTP 404). Check the base URL (%1) and the model name.")
                           .arg(config.baseUrl)
-                    : QStringLiteral("Not found (HTTP 404): %1").arg(message);
+                    : ProviderErrorsText::tr("Not found (HTTP 404): %1").arg(message);
         } else if (status == 413) {
             // Long conversations and big attachments are what make a request too large.
             error.message =
-                QStringLiteral("The request is too large for the provider (HTTP 413)%1%2")
+                ProviderErrorsText::tr("The request is too large for the provider (HTTP 413)%1%2")
                     .arg(detail, endsWithPunctuation(message) ? QString() : QStringLiteral("."))
-                + QStringLiteral(" Shorten the conversation or remove attachments.");
+                + u' ' + ProviderErrorsText::tr("Shorten the conversation or remove attachments.");
         } else {
-            error.message =
-                QStringLiteral("The request was refused (HTTP %1)%2").arg(status).arg(detail);
+            error.message = ProviderErrorsText::tr("The request was refused (HTTP %1)%2")
+                                .arg(status)
+                                .arg(detail);
         }
         break;
     }

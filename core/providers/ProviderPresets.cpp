@@ -2,9 +2,17 @@
 // quirks are the ones Keel has to know to get usage and reasoning from each.
 #include "providers/ProviderPresets.h"
 
+#include <QCoreApplication>
+
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct ProviderPresetsText {
+    Q_DECLARE_TR_FUNCTIONS(ProviderPresets)
+};
 
 ProviderPreset openAiCompatible(const char* id, const char* name, const char* baseUrl,
                                 const char* keyEnv, bool local = false)
@@ -117,7 +125,7 @@ ProviderConfig ProviderPreset::config() const
     config.maxTokensField = maxTokensField;
     config.reasoningStyle = reasoningStyle;
     if (!apiKeyEnv.isEmpty())
-        config.apiKeySource = QStringLiteral("the environment variable %1").arg(apiKeyEnv);
+        config.apiKeySource = ProviderPresetsText::tr("the environment variable %1").arg(apiKeyEnv);
     return config;
 }
 

@@ -3,6 +3,8 @@
 
 #include "providers/MapperSupport.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -11,6 +13,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct WholeResponseMapperText {
+    Q_DECLARE_TR_FUNCTIONS(WholeResponseMapper)
+};
 
 // The start of a body, readable in one line: enough to recognise an HTML error page or a
 // proxy's complaint without quoting megabytes.
@@ -57,9 +65,10 @@ StreamEvents WholeResponseMapper::feed(QByteArrayView bytes)
     if (m_body.size() + bytes.size() > kMaxBody) {
         m_tooBig = true;
         m_body.clear();
-        return {protocolError(QStringLiteral("The reply from %1 is implausibly large (over %2 MB).")
-                                  .arg(m_providerName)
-                                  .arg(kMaxBody / (1024 * 1024)))};
+        return {protocolError(
+            WholeResponseMapperText::tr("The reply from %1 is implausibly large (over %2 MB).")
+                .arg(m_providerName)
+                .arg(kMaxBody / (1024 * 1024)))};
     }
     m_body.append(bytes);
     return {};
@@ -71,16 +80,17 @@ StreamEvents WholeResponseMapper::finish()
         return {};
     const QByteArray body = std::exchange(m_body, {}).trimmed();
     if (body.isEmpty())
-        return {protocolError(QStringLiteral("The reply from %1 was empty.").arg(m_providerName))};
+        return {protocolError(
+            WholeResponseMapperText::tr("The reply from %1 was empty.").arg(m_providerName))};
 
     const nlohmann::json root = nlohmann::json::parse(body.cbegin(), body.cend(), nullptr, false);
     if (root.is_discarded()) {
-        return {protocolError(QStringLiteral("The reply from %1 is not valid JSON: %2")
+        return {protocolError(WholeResponseMapperText::tr("The reply from %1 is not valid JSON: %2")
                                   .arg(m_providerName, bodySnippet(body)))};
     }
     StreamEvents events = m_map(root);
     if (!holdsReply(events)) {
-        return {protocolError(QStringLiteral("The reply from %1 holds no message: %2")
+        return {protocolError(WholeResponseMapperText::tr("The reply from %1 holds no message: %2")
                                   .arg(m_providerName, bodySnippet(body)))};
     }
     m_complete = true;

@@ -1,6 +1,7 @@
 // ConfigFile: reading, moving aside and atomically writing the configuration files.
 #include "settings/ConfigFile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +13,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct ConfigFileText {
+    Q_DECLARE_TR_FUNCTIONS(ConfigFile)
+};
 
 constexpr qint64 kMaxFileSize = 16 * 1024 * 1024; // configuration, not data: larger is damage
 
@@ -50,9 +57,9 @@ ConfigFileContents readConfigFile(const QString& path)
         return contents;
     QFile file(path);
     if (info.isDir()) {
-        contents.error = QStringLiteral("it is a folder");
+        contents.error = ConfigFileText::tr("it is a folder");
     } else if (info.size() > kMaxFileSize) {
-        contents.error = QStringLiteral("it is larger than %1 MB").arg(kMaxFileSize >> 20);
+        contents.error = ConfigFileText::tr("it is larger than %1 MB").arg(kMaxFileSize >> 20);
     } else if (!file.open(QIODevice::ReadOnly)) {
         contents.error = file.errorString();
     } else {
@@ -71,20 +78,20 @@ QString moveConfigFileAside(const QString& path, const QString& reason, const QS
         QDir(backup).removeRecursively();
     else if (old.exists() || old.isSymLink())
         QFile::remove(backup);
-    const QString what =
-        QStringLiteral("%1 could not be read (%2)").arg(QFileInfo(path).fileName(), reason);
+    const QString file = QFileInfo(path).fileName();
     if (QDir().rename(path, backup)) {
-        return QStringLiteral("%1; it was moved to %2 and Keel started with %3.")
-            .arg(what, QDir::toNativeSeparators(backup), startedWith);
+        return ConfigFileText::tr("%1 could not be read (%2); it was moved to %3 and Keel started "
+                                  "with %4.")
+            .arg(file, reason, QDir::toNativeSeparators(backup), startedWith);
     }
-    return QStringLiteral("%1 nor moved aside to %2; Keel started with %3, which will replace it "
-                          "when settings are saved.")
-        .arg(what, QDir::toNativeSeparators(backup), startedWith);
+    return ConfigFileText::tr("%1 could not be read (%2) nor moved aside to %3; Keel started with "
+                              "%4, which will replace it when settings are saved.")
+        .arg(file, reason, QDir::toNativeSeparators(backup), startedWith);
 }
 
 QString configSaveError(const QString& path, const QString& reason)
 {
-    return QStringLiteral("Could not save %1: %2").arg(QFileInfo(path).fileName(), reason);
+    return ConfigFileText::tr("Could not save %1: %2").arg(QFileInfo(path).fileName(), reason);
 }
 
 QString makeConfigParentDir(const QString& path)
@@ -92,9 +99,8 @@ QString makeConfigParentDir(const QString& path)
     const QString dir = QFileInfo(path).absolutePath();
     if (QDir().mkpath(dir))
         return {};
-    return configSaveError(
-        path,
-        QStringLiteral("the folder %1 could not be created").arg(QDir::toNativeSeparators(dir)));
+    return configSaveError(path, ConfigFileText::tr("the folder %1 could not be created")
+                                     .arg(QDir::toNativeSeparators(dir)));
 }
 
 QString writeConfigFileAtomically(const QString& path, const QByteArray& bytes, bool privateWhenNew)
@@ -131,7 +137,7 @@ QString jsonErrorLocation(const QByteArray& text)
     const QByteArray before = text.left(at - 1);
     const qsizetype line = before.count('\n') + 1;
     const qsizetype column = at - (before.lastIndexOf('\n') + 1);
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+    return ConfigFileText::tr("line %1, column %2").arg(line).arg(column);
 }
 
 } // namespace keel::core

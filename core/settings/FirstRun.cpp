@@ -4,11 +4,18 @@
 
 #include "providers/ProviderPresets.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct FirstRunText {
+    Q_DECLARE_TR_FUNCTIONS(FirstRun)
+};
 
 bool idTaken(const QString& id, const QList<ProviderEntry>& existing)
 {
@@ -142,7 +149,7 @@ ProviderEntry customProvider(const QString& kind, const QList<ProviderEntry>& ex
         return {};
     ProviderEntry entry;
     entry.id = uniqueId(QStringLiteral("custom"), existing);
-    entry.name = uniqueName(QStringLiteral("Custom provider"), existing);
+    entry.name = uniqueName(FirstRunText::tr("Custom provider"), existing);
     entry.kind = normalized;
     entry.baseUrl = preset->baseUrl;
     return entry;

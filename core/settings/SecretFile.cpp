@@ -1,6 +1,7 @@
 // SecretFile: the 0600 JSON fallback file for secrets (see the header for the safety rules).
 #include "settings/SecretFile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,6 +18,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct SecretFileText {
+    Q_DECLARE_TR_FUNCTIONS(SecretFile)
+};
 
 using nlohmann::json;
 
@@ -96,12 +103,14 @@ SecretFile::SecretFile(QString path)
 SecretFile::Loaded SecretFile::load() const
 {
     Loaded result;
-    const auto unusable = [&](SecretError::Kind kind, const QString& why) {
+    const QString file = QDir::toNativeSeparators(m_path);
+    // problem: a whole clause naming the file ("The key file %1 is ..."), so it translates as one.
+    const auto unusable = [&](SecretError::Kind kind, const QString& problem) {
         result.state = LoadState::Unusable;
-        result.error = makeError(
-            kind, QStringLiteral("The key file %1 %2, so Keel does not use it. Saving a key "
-                                 "replaces it (the old file is kept as %1.bak).")
-                      .arg(QDir::toNativeSeparators(m_path), why));
+        result.error = makeError(kind, SecretFileText::tr("%1, so Keel does not use it. Saving a "
+                                                          "key replaces it (the old file is kept "
+                                                          "as %2.bak).")
+                                           .arg(problem, file));
         return result;
     };
 
@@ -113,21 +122,26 @@ SecretFile::Loaded SecretFile::load() const
         if (error == ENOENT)
             return result; // Missing
         return unusable(SecretError::Kind::Denied,
-                        QStringLiteral("could not be opened (%1)").arg(errnoText(error)));
+                        SecretFileText::tr("The key file %1 could not be opened (%2)")
+                            .arg(file, errnoText(error)));
     }
 
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        return unusable(SecretError::Kind::Denied, QStringLiteral("is not a regular file"));
+        return unusable(SecretError::Kind::Denied,
+                        SecretFileText::tr("The key file %1 is not a regular file").arg(file));
     }
     if (st.st_uid != ::geteuid()) {
         ::close(fd);
-        return unusable(SecretError::Kind::Denied, QStringLiteral("belongs to another user"));
+        return unusable(SecretError::Kind::Denied,
+                        SecretFileText::tr("The key file %1 belongs to another user").arg(file));
     }
     if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
         ::close(fd);
-        return unusable(SecretError::Kind::Denied, QStringLiteral("can be changed by other users"));
+        return unusable(
+            SecretError::Kind::Denied,
+            SecretFileText::tr("The key file %1 can be changed by other users").arg(file));
     }
     // Readable by others (e.g. copied in by hand): close that hole now rather than later.
     if ((st.st_mode & 07777) != (S_IRUSR | S_IWUSR))
@@ -139,18 +153,23 @@ SecretFile::Loaded SecretFile::load() const
     ::close(fd);
     if (!readOk) {
         return unusable(SecretError::Kind::Other,
-                        QStringLiteral("could not be read (%1)").arg(errnoText(readErrno)));
+                        SecretFileText::tr("The key file %1 could not be read (%2)")
+                            .arg(file, errnoText(readErrno)));
     }
     if (bytes.size() > kMaxFileSize)
-        return unusable(SecretError::Kind::Other, QStringLiteral("is unreasonably large"));
+        return unusable(SecretError::Kind::Other,
+                        SecretFileText::tr("The key file %1 is unreasonably large").arg(file));
 
     const json document = json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
     if (document.is_discarded() || !document.is_object())
-        return unusable(SecretError::Kind::Other, QStringLiteral("is damaged (not a JSON object)"));
+        return unusable(
+            SecretError::Kind::Other,
+            SecretFileText::tr("The key file %1 is damaged (not a JSON object)").arg(file));
     for (auto it = document.begin(); it != document.end(); ++it) {
         if (!it.value().is_string()) {
-            return unusable(SecretError::Kind::Other,
-                            QStringLiteral("is damaged (an entry is not text)"));
+            return unusable(
+                SecretError::Kind::Other,
+                SecretFileText::tr("The key file %1 is damaged (an entry is not text)").arg(file));
         }
         result.entries.insert(QString::fromStdString(it.key()),
                               QString::fromStdString(it.value().get<std::string>()));
@@ -164,10 +183,11 @@ SecretError SecretFile::save(const QMap<QString, QString>& entries)
     const QString where = QDir::toNativeSeparators(m_path);
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(dir)) {
-        return makeError(SecretError::Kind::Other,
-                         QStringLiteral("The key could not be saved: the folder %1 could not be "
-                                        "created.")
-                             .arg(QDir::toNativeSeparators(dir)));
+        return makeError(
+            SecretError::Kind::Other,
+            SecretFileText::tr("The key could not be saved: the folder %1 could not be "
+                               "created.")
+                .arg(QDir::toNativeSeparators(dir)));
     }
 
     json document = json::object();
@@ -189,18 +209,18 @@ SecretError SecretFile::save(const QMap<QString, QString>& entries)
             break;
     }
     if (fd < 0) {
-        return makeError(
-            SecretError::Kind::Other,
-            QStringLiteral("The key could not be saved in %1 (%2).").arg(where, errnoText(errno)));
+        return makeError(SecretError::Kind::Other,
+                         SecretFileText::tr("The key could not be saved in %1 (%2).")
+                             .arg(where, errnoText(errno)));
     }
 
     const auto fail = [&](int error) {
         if (fd >= 0)
             ::close(fd);
         ::unlink(tempPath.constData());
-        return makeError(
-            SecretError::Kind::Other,
-            QStringLiteral("The key could not be saved in %1 (%2).").arg(where, errnoText(error)));
+        return makeError(SecretError::Kind::Other,
+                         SecretFileText::tr("The key could not be saved in %1 (%2).")
+                             .arg(where, errnoText(error)));
     };
     // The umask can only narrow the mode given to open(); fchmod states it exactly anyway.
     if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0)
@@ -231,8 +251,8 @@ SecretError SecretFile::moveAside()
     }
     if (::rename(path.constData(), backup.constData()) != 0 && errno != ENOENT) {
         return makeError(SecretError::Kind::Other,
-                         QStringLiteral("The key could not be saved: the unusable key file %1 "
-                                        "could not be moved aside (%2).")
+                         SecretFileText::tr("The key could not be saved: the unusable key file %1 "
+                                            "could not be moved aside (%2).")
                              .arg(QDir::toNativeSeparators(m_path), errnoText(errno)));
     }
     return {};
@@ -246,7 +266,7 @@ SecretFile::ReadResult SecretFile::read(const QString& name) const
     const auto it = loaded.entries.constFind(name);
     if (it == loaded.entries.constEnd()) {
         return {QString(), makeError(SecretError::Kind::NotFound,
-                                     QStringLiteral("No key named “%1” is stored.").arg(name))};
+                                     SecretFileText::tr("No key named “%1” is stored.").arg(name))};
     }
     return {it.value(), {}};
 }

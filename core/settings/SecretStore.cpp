@@ -30,6 +30,12 @@ namespace keel::core {
 
 namespace {
 
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct SecretStoreText {
+    Q_DECLARE_TR_FUNCTIONS(SecretStore)
+};
+
 // Measured (the first probe, starting the keychain thread included): with no D-Bus session it
 // fails in 5-25 ms; GNOME Keyring answers in 10-50 ms (60 ms when D-Bus first has to start
 // it). 5 s only guards against a service that never answers (e.g. QT_NO_GLIB=1: then nothing
@@ -37,23 +43,47 @@ namespace {
 constexpr int kProbeTimeoutMs = 5000;
 const QString kProbeKey = QStringLiteral("keel/probe");
 
-const QString kNoBackendMessage = QStringLiteral(
-    "No system keychain is available, so the key was not saved. Start a Secret Service (GNOME "
-    "Keyring, KWallet) or allow Keel to keep keys in a private file (Settings ▸ Providers).");
+// A function, not a constant: a translator is installed after static initialisation.
+QString noBackendMessage()
+{
+    return SecretStoreText::tr(
+        "No system keychain is available, so the key was not saved. Start a Secret Service (GNOME "
+        "Keyring, KWallet) or allow Keel to keep keys in a private file (Settings ▸ Providers).");
+}
 
 enum class Operation { Read, Write, Remove };
 
-QString verb(Operation op)
+// Whole sentences per operation: the verb's form and place differ between languages.
+QString refusedMessage(Operation op, const QString& name, const QString& detail)
 {
     switch (op) {
     case Operation::Read:
-        return QStringLiteral("read");
+        return SecretStoreText::tr("The system keychain refused to read the key “%1”%2.")
+            .arg(name, detail);
     case Operation::Write:
-        return QStringLiteral("save");
+        return SecretStoreText::tr("The system keychain refused to save the key “%1”%2.")
+            .arg(name, detail);
     case Operation::Remove:
-        return QStringLiteral("remove");
+        break;
     }
-    return {};
+    return SecretStoreText::tr("The system keychain refused to remove the key “%1”%2.")
+        .arg(name, detail);
+}
+
+QString failedMessage(Operation op, const QString& name, const QString& detail)
+{
+    switch (op) {
+    case Operation::Read:
+        return SecretStoreText::tr("The system keychain could not read the key “%1”%2.")
+            .arg(name, detail);
+    case Operation::Write:
+        return SecretStoreText::tr("The system keychain could not save the key “%1”%2.")
+            .arg(name, detail);
+    case Operation::Remove:
+        break;
+    }
+    return SecretStoreText::tr("The system keychain could not remove the key “%1”%2.")
+        .arg(name, detail);
 }
 
 QString inParentheses(const QString& text)
@@ -69,26 +99,23 @@ SecretError keychainError(int code, const QString& errorString, Operation op, co
     case QKeychain::NoError:
         return {};
     case QKeychain::EntryNotFound:
-        return {SecretError::Kind::NotFound,
-                QStringLiteral("No key named “%1” is stored in the system keychain.").arg(name)};
+        return {
+            SecretError::Kind::NotFound,
+            SecretStoreText::tr("No key named “%1” is stored in the system keychain.").arg(name)};
     case QKeychain::NoBackendAvailable:
         return {SecretError::Kind::NoBackend,
                 op == Operation::Write
-                    ? kNoBackendMessage
-                    : QStringLiteral("The system keychain is not available%1.").arg(detail)};
+                    ? noBackendMessage()
+                    : SecretStoreText::tr("The system keychain is not available%1.").arg(detail)};
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return {SecretError::Kind::Denied,
-                QStringLiteral("The system keychain refused to %1 the key “%2”%3.")
-                    .arg(verb(op), name, detail)};
+        return {SecretError::Kind::Denied, refusedMessage(op, name, detail)};
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::NotImplemented:
     case QKeychain::OtherError:
         break;
     }
-    return {SecretError::Kind::Other,
-            QStringLiteral("The system keychain could not %1 the key “%2”%3.")
-                .arg(verb(op), name, detail)};
+    return {SecretError::Kind::Other, failedMessage(op, name, detail)};
 }
 
 // Carries a finished job's outcome to the store's thread. It is a child of the job, so it moves
@@ -218,7 +245,7 @@ void SecretStore::probe()
     });
     QTimer::singleShot(kProbeTimeoutMs, this, [this, serial] {
         finishProbe(serial, false,
-                    QStringLiteral("the keychain service did not answer within %1 seconds")
+                    SecretStoreText::tr("the keychain service did not answer within %1 seconds")
                         .arg(kProbeTimeoutMs / 1000));
     });
 }
@@ -246,18 +273,18 @@ void SecretStore::updateBackend(bool alwaysEmit)
 {
     const QString why = inParentheses(m_keychainProblem);
     if (m_keychainAvailable) {
-        setBackend(SecretBackend::Keychain, QStringLiteral("Keys are kept in the system keychain."),
-                   alwaysEmit);
+        setBackend(SecretBackend::Keychain,
+                   SecretStoreText::tr("Keys are kept in the system keychain."), alwaysEmit);
     } else if (m_fileAllowed) {
         setBackend(SecretBackend::File,
-                   QStringLiteral("No system keychain is available%1. Keys are kept in %2, a "
-                                  "file readable only by you.")
+                   SecretStoreText::tr("No system keychain is available%1. Keys are kept in %2, a "
+                                       "file readable only by you.")
                        .arg(why, QDir::toNativeSeparators(m_filePath)),
                    alwaysEmit);
     } else {
         setBackend(SecretBackend::Unavailable,
-                   QStringLiteral("No system keychain is available%1. Keys can be kept in a "
-                                  "file readable only by you, if you allow it.")
+                   SecretStoreText::tr("No system keychain is available%1. Keys can be kept in a "
+                                       "file readable only by you, if you allow it.")
                        .arg(why),
                    alwaysEmit);
     }
@@ -309,8 +336,8 @@ void SecretStore::read(const QString& name, const QString& tag)
     answerLater([this, tag, name] {
         Q_EMIT secretRead(tag, name, QString(),
                           {SecretError::Kind::NoBackend,
-                           QStringLiteral("No system keychain is available, so no key can be "
-                                          "read.")});
+                           SecretStoreText::tr("No system keychain is available, so no key can be "
+                                               "read.")});
     });
 }
 
@@ -334,7 +361,7 @@ void SecretStore::write(const QString& name, const QString& value, const QString
         break;
     }
     answerLater([this, tag, name] {
-        Q_EMIT secretWritten(tag, name, {SecretError::Kind::NoBackend, kNoBackendMessage});
+        Q_EMIT secretWritten(tag, name, {SecretError::Kind::NoBackend, noBackendMessage()});
     });
 }
 
@@ -360,8 +387,8 @@ void SecretStore::remove(const QString& name, const QString& tag)
     answerLater([this, tag, name] {
         Q_EMIT secretRemoved(tag, name,
                              {SecretError::Kind::NoBackend,
-                              QStringLiteral("No system keychain is available, so no key can "
-                                             "be removed.")});
+                              SecretStoreText::tr("No system keychain is available, so no key can "
+                                                  "be removed.")});
     });
 }
 

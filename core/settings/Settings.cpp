@@ -42,7 +42,7 @@ bool isHeaderName(const QString& name)
 
 QString quoted(const QString& text)
 {
-    return QStringLiteral("\u201c%1\u201d").arg(text);
+    return QStringLiteral("“%1”").arg(text);
 }
 
 } // namespace
@@ -138,14 +138,14 @@ QString Settings::validateProvider(const ProviderEntry& entry) const
 {
     const QString name = entry.name.trimmed();
     if (name.isEmpty())
-        return QStringLiteral("Name: enter a name for this provider.");
+        return tr("Name: enter a name for this provider.");
     for (const ProviderEntry& other : m_providers) {
         if (other.id != entry.id && other.name.trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return QStringLiteral("Name: another provider is already called %1.")
+            return tr("Name: another provider is already called %1.")
                 .arg(quoted(other.name.trimmed()));
     }
     if (!kKinds.contains(entry.kind.trimmed().toLower()))
-        return QStringLiteral("Kind: choose one of openai, anthropic, gemini or ollama.");
+        return tr("Kind: choose one of openai, anthropic, gemini or ollama.");
 
     const QString url = entry.baseUrl.trimmed();
     if (!url.isEmpty()) {
@@ -153,12 +153,12 @@ QString Settings::validateProvider(const ProviderEntry& entry) const
         const QString scheme = parsed.scheme().toLower();
         if (!parsed.isValid() || parsed.host().isEmpty()
             || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-            return QStringLiteral("Base URL: enter an address that starts with http:// or "
-                                  "https://, e.g. https://api.example.com/v1.");
+            return tr("Base URL: enter an address that starts with http:// or "
+                      "https://, e.g. https://api.example.com/v1.");
         // providers.json is not a place for secrets, and a URL is shown everywhere.
         if (!parsed.userInfo().isEmpty())
-            return QStringLiteral("Base URL: leave the user name and password out of the "
-                                  "address; enter the key in the API key field.");
+            return tr("Base URL: leave the user name and password out of the "
+                      "address; enter the key in the API key field.");
     }
     if (!entry.verifyTls) {
         QString effectiveUrl = url;
@@ -167,18 +167,17 @@ QString Settings::validateProvider(const ProviderEntry& entry) const
                 effectiveUrl = preset->baseUrl;
         }
         if (!isLoopbackUrl(effectiveUrl))
-            return QStringLiteral("TLS verification: it can be turned off only for a server on "
-                                  "this computer (localhost, 127.0.0.1 or ::1).");
+            return tr("TLS verification: it can be turned off only for a server on "
+                      "this computer (localhost, 127.0.0.1 or ::1).");
     }
     for (const auto& [headerName, value] : entry.extraHeaders) {
         const QString trimmed = headerName.trimmed();
         if (trimmed.isEmpty())
-            return QStringLiteral("Headers: every header needs a name.");
+            return tr("Headers: every header needs a name.");
         if (!isHeaderName(trimmed))
-            return QStringLiteral("Headers: %1 is not a valid header name.").arg(quoted(trimmed));
+            return tr("Headers: %1 is not a valid header name.").arg(quoted(trimmed));
         if (value.contains(u'\r') || value.contains(u'\n'))
-            return QStringLiteral("Headers: the value of %1 must be a single line.")
-                .arg(quoted(trimmed));
+            return tr("Headers: the value of %1 must be a single line.").arg(quoted(trimmed));
     }
     return {};
 }
@@ -284,7 +283,7 @@ ProviderConfig Settings::requestConfig(const ProviderEntry& entry,
     ProviderConfig config = entry.config();
     // Named in authentication errors: where the user fixes the key.
     const QString settingsPlace =
-        QStringLiteral("Settings \u25b8 Providers \u25b8 %1").arg(entry.name.trimmed());
+        tr("Settings \u25b8 Providers \u25b8 %1").arg(entry.name.trimmed());
     if (typedKey) {
         config.apiKey = *typedKey;
         config.apiKeySource = settingsPlace;
@@ -294,7 +293,7 @@ ProviderConfig Settings::requestConfig(const ProviderEntry& entry,
         config.apiKeySource = source.isEmpty() ? settingsPlace : source;
     }
     if (m_transient.contains(entry.id))
-        config.apiKeySource = QStringLiteral("the command line options");
+        config.apiKeySource = tr("the command line options");
     const NetworkSettings& network = m_general.network;
     config.proxy.mode = network.proxyMode;
     if (network.proxyMode == ProxyConfig::Mode::Manual) {
@@ -330,7 +329,7 @@ QPair<QString, QString> Settings::keyAndSource(const ProviderEntry& entry) const
     const QStringList variables = preset ? preset->apiKeyVariables() : QStringList();
     for (const QString& variable : variables) {
         if (const QString key = m_environment.value(variable); !key.isEmpty())
-            return {key, QStringLiteral("the environment variable %1").arg(variable)};
+            return {key, tr("the environment variable %1").arg(variable)};
     }
     return {};
 }
@@ -371,7 +370,7 @@ Assistant Settings::saveAssistant(Assistant assistant)
     KEEL_ASSERT_OWN_THREAD(this);
     assistant.name = assistant.name.trimmed();
     if (assistant.name.isEmpty())
-        assistant.name = QStringLiteral("Untitled assistant");
+        assistant.name = tr("Untitled assistant");
     if (assistant.id.trimmed().isEmpty()) {
         // Random, so a conversation started from a deleted assistant never names a new one.
         do {
@@ -404,7 +403,7 @@ Assistant Settings::duplicateAssistant(const QString& id)
         return {};
     Assistant copy = *original;
     copy.id.clear();
-    const QString base = QStringLiteral("%1 (copy)").arg(original->name);
+    const QString base = tr("%1 (copy)").arg(original->name);
     copy.name = base;
     const auto nameTaken = [this](const QString& name) {
         for (const Assistant& a : m_assistants) {
@@ -414,7 +413,7 @@ Assistant Settings::duplicateAssistant(const QString& id)
         return false;
     };
     for (int n = 2; nameTaken(copy.name); ++n)
-        copy.name = QStringLiteral("%1 (copy %2)").arg(original->name).arg(n);
+        copy.name = tr("%1 (copy %2)").arg(original->name).arg(n);
     copy = saveAssistant(copy);
     // Next to its original, where the user is looking.
     const int from = int(m_assistants.size()) - 1;
@@ -511,10 +510,10 @@ Resolution Settings::resolve(const ConversationSettings& conversation) const
     Resolution resolution;
     if (!entry) {
         resolution.error = m_providers.isEmpty()
-                               ? QStringLiteral("No provider is set up yet. Add one in Settings "
-                                                "\u25b8 Providers (Ctrl+,).")
-                               : QStringLiteral("All providers are disabled. Enable one in "
-                                                "Settings \u25b8 Providers (Ctrl+,).");
+                               ? tr("No provider is set up yet. Add one in Settings "
+                                    "\u25b8 Providers (Ctrl+,).")
+                               : tr("All providers are disabled. Enable one in "
+                                    "Settings \u25b8 Providers (Ctrl+,).");
         return resolution;
     }
     const QString name = quoted(entry->name);
@@ -524,16 +523,15 @@ Resolution Settings::resolve(const ConversationSettings& conversation) const
     if (needsKey && keyAndSource(*entry).first.isEmpty()) {
         resolution.error =
             m_keysPending.contains(entry->id)
-                ? QStringLiteral("The API key of %1 is still being read from the keychain. Try "
-                                 "again in a moment.")
+                ? tr("The API key of %1 is still being read from the keychain. Try "
+                     "again in a moment.")
                       .arg(name)
-                : QStringLiteral("%1 has no API key yet. Enter it in Settings \u25b8 Providers.")
-                      .arg(name);
+                : tr("%1 has no API key yet. Enter it in Settings \u25b8 Providers.").arg(name);
         return resolution;
     }
     if (model.isEmpty()) {
-        resolution.error = QStringLiteral("Choose a model for %1 in the model picker or in "
-                                          "Settings \u25b8 Providers.")
+        resolution.error = tr("Choose a model for %1 in the model picker or in "
+                              "Settings \u25b8 Providers.")
                                .arg(name);
         return resolution;
     }

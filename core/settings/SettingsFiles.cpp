@@ -7,6 +7,7 @@
 
 #include "settings/ConfigFile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -21,6 +22,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct SettingsFilesText {
+    Q_DECLARE_TR_FUNCTIONS(SettingsFiles)
+};
 
 template <typename T, typename Parse>
 Loaded<T> loadJsonFile(const QString& path, T defaults, const QString& startedWith, Parse parse)
@@ -205,8 +212,9 @@ Assistant builtIn(const char* id, const char* name, const char* description, con
 {
     Assistant assistant;
     assistant.id = QString::fromUtf8(id);
-    assistant.name = QString::fromUtf8(name);
-    assistant.description = QString::fromUtf8(description);
+    // Shown in the UI, so in the user's language; the prompt is for the model and stays English.
+    assistant.name = QCoreApplication::translate("SettingsFiles", name);
+    assistant.description = QCoreApplication::translate("SettingsFiles", description);
     assistant.parameters.systemPrompt = QString::fromUtf8(prompt);
     return assistant;
 }
@@ -220,19 +228,20 @@ SettingsPaths defaultSettingsPaths()
 
 Loaded<QList<ProviderEntry>> loadProviders(const QString& path)
 {
-    return loadJsonFile<QList<ProviderEntry>>(path, {}, QStringLiteral("no providers"),
+    return loadJsonFile<QList<ProviderEntry>>(path, {}, SettingsFilesText::tr("no providers"),
                                               providersFromJson);
 }
 
 Loaded<QList<Assistant>> loadAssistants(const QString& path)
 {
-    return loadJsonFile<QList<Assistant>>(
-        path, builtInAssistants(), QStringLiteral("the built-in assistants"), assistantsFromJson);
+    return loadJsonFile<QList<Assistant>>(path, builtInAssistants(),
+                                          SettingsFilesText::tr("the built-in assistants"),
+                                          assistantsFromJson);
 }
 
 Loaded<GeneralSettings> loadGeneralSettings(const QString& path)
 {
-    const QString startedWith = QStringLiteral("the default settings");
+    const QString startedWith = SettingsFilesText::tr("the default settings");
     const ConfigFileContents contents = readConfigFile(path);
     if (!contents.exists)
         return {GeneralSettings{}, {}};
@@ -247,10 +256,10 @@ Loaded<GeneralSettings> loadGeneralSettings(const QString& path)
             settings = readGeneral(ini);
             break;
         case QSettings::FormatError:
-            error = QStringLiteral("it is not a valid settings file");
+            error = SettingsFilesText::tr("it is not a valid settings file");
             break;
         case QSettings::AccessError:
-            error = QStringLiteral("it could not be opened");
+            error = SettingsFilesText::tr("it could not be opened");
             break;
         }
     }
@@ -286,8 +295,9 @@ QString saveGeneralSettings(const QString& path, const GeneralSettings& settings
         writeGeneral(ini, settings);
         ini.sync();
         if (ini.status() != QSettings::NoError)
-            return configSaveError(path, QStringLiteral("the settings could not be written to %1")
-                                             .arg(QDir::toNativeSeparators(temporaryName)));
+            return configSaveError(path,
+                                   SettingsFilesText::tr("the settings could not be written to %1")
+                                       .arg(QDir::toNativeSeparators(temporaryName)));
     }
     std::error_code failure;
     std::filesystem::rename(std::filesystem::path(temporaryName.toStdU16String()),
@@ -301,15 +311,18 @@ QString saveGeneralSettings(const QString& path, const GeneralSettings& settings
 QList<Assistant> builtInAssistants()
 {
     return {
-        builtIn("builtin-general", "General assistant",
-                "Clear, accurate answers to everyday questions.",
-                "You are a helpful, knowledgeable assistant. Answer clearly and accurately: lead "
-                "with the answer, then give the details that matter. Use Markdown (lists, tables, "
-                "code blocks) when it makes the answer easier to read, and keep it short when a "
-                "short answer will do. If a question is ambiguous, say how you understood it. If "
-                "you are not sure of something, say so instead of guessing."),
-        builtIn("builtin-code-reviewer", "Code reviewer",
-                "Reviews code and diffs: bugs first, then design, with concrete fixes.",
+        builtIn(
+            "builtin-general", QT_TRANSLATE_NOOP("SettingsFiles", "General assistant"),
+            QT_TRANSLATE_NOOP("SettingsFiles", "Clear, accurate answers to everyday questions."),
+            "You are a helpful, knowledgeable assistant. Answer clearly and accurately: lead "
+            "with the answer, then give the details that matter. Use Markdown (lists, tables, "
+            "code blocks) when it makes the answer easier to read, and keep it short when a "
+            "short answer will do. If a question is ambiguous, say how you understood it. If "
+            "you are not sure of something, say so instead of guessing."),
+        builtIn("builtin-code-reviewer", QT_TRANSLATE_NOOP("SettingsFiles", "Code reviewer"),
+                QT_TRANSLATE_NOOP(
+                    "SettingsFiles",
+                    "Reviews code and diffs: bugs first, then design, with concrete fixes."),
                 "You are a senior software engineer reviewing the code or diff the user shares. "
                 "First report correctness problems: bugs, unhandled errors, race conditions, "
                 "undefined behaviour, security issues. Name the function or line, explain why it "
@@ -318,8 +331,10 @@ QList<Assistant> builtInAssistants()
                 "fix as a short code snippet rather than rewriting whole files. Do not invent "
                 "problems: if the code is fine, say so. If you need context you do not have "
                 "(other files, the language or library version), say what and why."),
-        builtIn("builtin-translator", "Translator (Chinese \u21c4 English)",
-                "Translates Chinese into English and English into Chinese.",
+        builtIn("builtin-translator",
+                QT_TRANSLATE_NOOP("SettingsFiles", "Translator (Chinese \u21c4 English)"),
+                QT_TRANSLATE_NOOP("SettingsFiles",
+                                  "Translates Chinese into English and English into Chinese."),
                 "You are a professional translator between Chinese and English. If the user's "
                 "text is in Chinese, translate it into natural, idiomatic English. If it is in "
                 "English or any other language, translate it into fluent Simplified Chinese "
@@ -327,22 +342,25 @@ QList<Assistant> builtInAssistants()
                 "formatting: Markdown, lists, code, names, numbers and units. Reply with the "
                 "translation only. If a phrase is ambiguous or has no direct equivalent, add one "
                 "short note after the translation."),
-        builtIn("builtin-writing-editor", "Writing editor",
-                "Edits text for clarity, concision and grammar, keeping your voice.",
-                "You are an experienced editor. Improve the text the user gives you for clarity, "
-                "concision, grammar, spelling and flow, while keeping the author's voice, meaning "
-                "and language. Reply with the edited text first, then a short bulleted list of "
-                "the most important changes and why you made them. Do not add new ideas or "
-                "change facts; if a passage is unclear or seems wrong, point it out instead of "
-                "guessing what was meant."),
-        builtIn("builtin-teacher", "Explain like a teacher",
-                "Patient, step-by-step explanations with examples.",
-                "You are a patient, encouraging teacher. Explain what the user asks about step by "
-                "step, starting from what a curious beginner already knows. Use plain language, "
-                "define each technical term the first time it appears, and give a concrete "
-                "example or analogy for every key idea. End with a short summary and one or two "
-                "questions the learner can answer to check their understanding. If the user "
-                "shows they already know the basics, skip ahead and go deeper."),
+        builtIn(
+            "builtin-writing-editor", QT_TRANSLATE_NOOP("SettingsFiles", "Writing editor"),
+            QT_TRANSLATE_NOOP("SettingsFiles",
+                              "Edits text for clarity, concision and grammar, keeping your voice."),
+            "You are an experienced editor. Improve the text the user gives you for clarity, "
+            "concision, grammar, spelling and flow, while keeping the author's voice, meaning "
+            "and language. Reply with the edited text first, then a short bulleted list of "
+            "the most important changes and why you made them. Do not add new ideas or "
+            "change facts; if a passage is unclear or seems wrong, point it out instead of "
+            "guessing what was meant."),
+        builtIn(
+            "builtin-teacher", QT_TRANSLATE_NOOP("SettingsFiles", "Explain like a teacher"),
+            QT_TRANSLATE_NOOP("SettingsFiles", "Patient, step-by-step explanations with examples."),
+            "You are a patient, encouraging teacher. Explain what the user asks about step by "
+            "step, starting from what a curious beginner already knows. Use plain language, "
+            "define each technical term the first time it appears, and give a concrete "
+            "example or analogy for every key idea. End with a short summary and one or two "
+            "questions the learner can answer to check their understanding. If the user "
+            "shows they already know the basics, skip ahead and go deeper."),
     };
 }
 

@@ -5,6 +5,8 @@
 #include "settings/ConfigFile.h"
 #include "settings/SettingsFiles.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -14,6 +16,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct SettingsJsonText {
+    Q_DECLARE_TR_FUNCTIONS(SettingsJson)
+};
 
 using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json; // written files keep a readable field order
@@ -36,16 +44,17 @@ std::optional<Json> parseDocument(const QByteArray& bytes, QString* error)
     if (document.is_discarded()) {
         const qsizetype at = jsonErrorOffset(bytes);
         const qsizetype line = bytes.left(at - 1).count('\n') + 1;
-        setError(error, QStringLiteral("not valid JSON at byte %1, line %2").arg(at).arg(line));
+        setError(error,
+                 SettingsJsonText::tr("not valid JSON at byte %1, line %2").arg(at).arg(line));
         return std::nullopt;
     }
     if (!document.is_object()) {
-        setError(error, QStringLiteral("the file does not hold a JSON object"));
+        setError(error, SettingsJsonText::tr("the file does not hold a JSON object"));
         return std::nullopt;
     }
     if (const auto version = document.find("version");
         version != document.end() && !version->is_number()) {
-        setError(error, QStringLiteral("its \"version\" is not a number"));
+        setError(error, SettingsJsonText::tr("its \"version\" is not a number"));
         return std::nullopt;
     }
     return document;
@@ -260,7 +269,7 @@ std::optional<QList<T>> listFromJson(const QByteArray& bytes, const char* key, R
     if (!items)
         return list;
     if (!items->is_array()) {
-        setError(error, QStringLiteral("its \"%1\" is not a list").arg(QLatin1String(key)));
+        setError(error, SettingsJsonText::tr("its \"%1\" is not a list").arg(QLatin1String(key)));
         return std::nullopt;
     }
     QStringList ids;

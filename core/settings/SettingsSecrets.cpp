@@ -21,7 +21,7 @@ void post(QObject* target, Call&& call)
 
 QString quoted(const QString& text)
 {
-    return QStringLiteral("\u201c%1\u201d").arg(text);
+    return QStringLiteral("“%1”").arg(text);
 }
 
 } // namespace
@@ -31,8 +31,8 @@ void Settings::setProviderKey(const QString& id, const QString& key)
     KEEL_ASSERT_OWN_THREAD(this);
     const int index = indexOfProvider(id);
     if (index < 0) {
-        Q_EMIT keySaved(id, QStringLiteral("The key was not saved: the provider no longer "
-                                           "exists. Save the provider first."));
+        Q_EMIT keySaved(id, tr("The key was not saved: the provider no longer "
+                               "exists. Save the provider first."));
         return;
     }
     // A read still on its way would bring back the old key.
@@ -149,8 +149,8 @@ void Settings::onSecretRead(const QString& tag, const QString&, const QString& v
     QString message = error.message;
     if (gone) {
         // Deleted outside Keel: stop claiming there is one.
-        message = QStringLiteral("No API key is stored for %1 any more. Enter it again in "
-                                 "Settings \u25b8 Providers.")
+        message = tr("No API key is stored for %1 any more. Enter it again in "
+                     "Settings \u25b8 Providers.")
                       .arg(name);
         if (index >= 0 && m_providers.at(index).hasKey) {
             m_providers[index].hasKey = false;
@@ -158,7 +158,7 @@ void Settings::onSecretRead(const QString& tag, const QString&, const QString& v
             Q_EMIT providersChanged();
         }
     } else if (message.isEmpty()) {
-        message = QStringLiteral("The API key of %1 could not be read.").arg(name);
+        message = tr("The API key of %1 could not be read.").arg(name);
     }
     Q_EMIT keyLoaded(id, message);
 }
@@ -171,9 +171,9 @@ void Settings::onSecretWritten(const QString& tag, const QString&, const SecretE
     const QString id = it.value();
     m_keyWrites.erase(it);
     const QString message =
-        error.ok() ? QString()
-                   : (error.message.isEmpty() ? QStringLiteral("The secret could not be stored.")
-                                              : error.message);
+        error.ok()
+            ? QString()
+            : (error.message.isEmpty() ? tr("The secret could not be stored.") : error.message);
     if (id.isEmpty()) {
         if (error.ok() && !m_general.network.hasProxyPassword) {
             m_general.network.hasProxyPassword = true;
@@ -201,9 +201,9 @@ void Settings::onSecretRemoved(const QString& tag, const QString&, const SecretE
     m_keyWrites.erase(it);
     const bool removed = error.ok() || error.kind == SecretError::Kind::NotFound;
     const QString message =
-        removed ? QString()
-                : (error.message.isEmpty() ? QStringLiteral("The secret could not be removed.")
-                                           : error.message);
+        removed
+            ? QString()
+            : (error.message.isEmpty() ? tr("The secret could not be removed.") : error.message);
     if (id.isEmpty()) {
         if (removed && m_general.network.hasProxyPassword) {
             m_general.network.hasProxyPassword = false;

@@ -10,6 +10,7 @@
 
 #include "store/MessageExtras.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -24,6 +25,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct DatabaseText {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 constexpr char16_t IndexSeparator = 0x1F;
 constexpr int TitleLength = 60;
@@ -138,25 +145,25 @@ QString humanMessage(StoreError::Kind kind, const QString& path, const QString& 
 {
     switch (kind) {
     case StoreError::Kind::ReadOnly:
-        return QStringLiteral("Keel cannot write to its history at %1: the file or its folder "
-                              "is read-only (%2). What you type stays in the window but is not "
-                              "saved.")
+        return DatabaseText::tr("Keel cannot write to its history at %1: the file or its folder "
+                                "is read-only (%2). What you type stays in the window but is not "
+                                "saved.")
             .arg(path, detail);
     case StoreError::Kind::DiskFull:
-        return QStringLiteral("The disk holding Keel's history (%1) is full. What you type "
-                              "stays in the window but is not saved until there is space again.")
+        return DatabaseText::tr("The disk holding Keel's history (%1) is full. What you type "
+                                "stays in the window but is not saved until there is space again.")
             .arg(path);
     case StoreError::Kind::Locked:
-        return QStringLiteral("Keel's history at %1 is locked by another program (%2). The "
-                              "change was not saved; close the other program and try again.")
+        return DatabaseText::tr("Keel's history at %1 is locked by another program (%2). The "
+                                "change was not saved; close the other program and try again.")
             .arg(path, detail);
     case StoreError::Kind::Corrupt:
-        return QStringLiteral("Keel's history at %1 is damaged (%2).").arg(path, detail);
+        return DatabaseText::tr("Keel's history at %1 is damaged (%2).").arg(path, detail);
     case StoreError::Kind::None:
     case StoreError::Kind::Other:
         break;
     }
-    return QStringLiteral("Keel's history at %1 reported an error: %2").arg(path, detail);
+    return DatabaseText::tr("Keel's history at %1 reported an error: %2").arg(path, detail);
 }
 
 ConversationSummary conversationFromRow(const QSqlQuery& q)
@@ -262,7 +269,7 @@ bool Database::open(const QString& path, OpenMode mode)
     if (mode == OpenMode::ReadOnly) {
         if (!QFileInfo::exists(path))
             return failWith(StoreError::Kind::Other,
-                            QStringLiteral("There is no history database at %1.").arg(path));
+                            DatabaseText::tr("There is no history database at %1.").arg(path));
         return openForReading();
     }
 
@@ -270,7 +277,7 @@ bool Database::open(const QString& path, OpenMode mode)
     if (!QDir().mkpath(info.absolutePath()))
         return failWith(StoreError::Kind::ReadOnly,
                         humanMessage(StoreError::Kind::ReadOnly, path,
-                                     QStringLiteral("cannot create the folder")));
+                                     DatabaseText::tr("cannot create the folder")));
     if (openConnection(Connection::ReadWrite) && prepareReadWrite())
         return true;
 
@@ -283,7 +290,7 @@ bool Database::open(const QString& path, OpenMode mode)
         if (openForReading()) {
             StoreError warning = failure;
             warning.message = humanMessage(StoreError::Kind::ReadOnly, path,
-                                           QStringLiteral("opened for reading only"));
+                                           DatabaseText::tr("opened for reading only"));
             m_openWarnings << warning;
             return true;
         }
@@ -314,8 +321,8 @@ bool Database::startOver(const StoreError& cause)
     StoreError warning;
     warning.kind = StoreError::Kind::Corrupt;
     warning.movedTo = movedTo;
-    warning.message = QStringLiteral("%1 It was moved to %2 and a new, empty history was "
-                                     "started.")
+    warning.message = DatabaseText::tr("%1 It was moved to %2 and a new, empty history was "
+                                       "started.")
                           .arg(cause.message, movedTo);
     m_openWarnings << warning;
     return true;
@@ -327,8 +334,8 @@ bool Database::openForReading()
         return true;
     dropConnection();
     if (m_lastError.kind == StoreError::Kind::Corrupt) {
-        m_lastError.message += QStringLiteral(" Start Keel to move it aside and begin a new "
-                                              "history.");
+        m_lastError.message +=
+            u' ' + DatabaseText::tr("Start Keel to move it aside and begin a new history.");
         return false;
     }
     // A WAL database in a folder nobody may write to: SQLite cannot create the shared-memory
@@ -407,9 +414,9 @@ bool Database::prepareReadWrite()
         return false;
     if (*version > SchemaVersion)
         return failWith(StoreError::Kind::Other,
-                        QStringLiteral("Keel's history at %1 was written by a newer version of "
-                                       "Keel (schema %2; this version knows %3). Nothing was "
-                                       "changed; please update Keel.")
+                        DatabaseText::tr("Keel's history at %1 was written by a newer version of "
+                                         "Keel (schema %2; this version knows %3). Nothing was "
+                                         "changed; please update Keel.")
                             .arg(m_path)
                             .arg(*version)
                             .arg(SchemaVersion));
@@ -430,13 +437,13 @@ bool Database::configureReadOnly()
         return false;
     if (*version < SchemaVersion)
         return failWith(StoreError::Kind::Other,
-                        QStringLiteral("Keel's history at %1 is from an older version of Keel: "
-                                       "open the app once to upgrade it.")
+                        DatabaseText::tr("Keel's history at %1 is from an older version of Keel: "
+                                         "open the app once to upgrade it.")
                             .arg(m_path));
     if (*version > SchemaVersion)
         return failWith(StoreError::Kind::Other,
-                        QStringLiteral("Keel's history at %1 was written by a newer version of "
-                                       "Keel; please update Keel.")
+                        DatabaseText::tr("Keel's history at %1 was written by a newer version of "
+                                         "Keel; please update Keel.")
                             .arg(m_path));
     return true;
 }
@@ -460,8 +467,8 @@ QString Database::moveAside()
         target = m_path + QStringLiteral(".corrupt-") + stamp + QStringLiteral("-%1").arg(n);
     if (!QFile::rename(m_path, target)) {
         failWith(StoreError::Kind::Corrupt,
-                 QStringLiteral("Keel's history at %1 is damaged and could not be moved aside "
-                                "(to %2). It was left untouched; Keel runs without history.")
+                 DatabaseText::tr("Keel's history at %1 is damaged and could not be moved aside "
+                                  "(to %2). It was left untouched; Keel runs without history.")
                      .arg(m_path, target));
         return {};
     }
@@ -661,7 +668,7 @@ bool Database::recoverStreaming()
              QStringLiteral("UPDATE messages SET status = 'incomplete', error_message ="
                             " CASE WHEN error_message = '' THEN ? ELSE error_message END"
                             " WHERE status = 'streaming'"),
-             {QStringLiteral("Keel stopped before this reply was finished.")}))
+             {DatabaseText::tr("Keel stopped before this reply was finished.")}))
         return false;
     m_recoveredStreaming = q.numRowsAffected();
     return true;
@@ -673,8 +680,8 @@ bool Database::run(QSqlQuery& query, const QString& sql, const QVariantList& val
 {
     if (!m_open)
         return failWith(StoreError::Kind::Other,
-                        QStringLiteral("Keel's history is not open, so nothing can be loaded or "
-                                       "saved."));
+                        DatabaseText::tr("Keel's history is not open, so nothing can be loaded or "
+                                         "saved."));
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return fail(query.lastError());
@@ -706,7 +713,7 @@ bool Database::fail(const QSqlError& error)
     if (detail.isEmpty())
         detail = error.driverText().trimmed();
     if (detail.isEmpty())
-        detail = QStringLiteral("unknown error");
+        detail = DatabaseText::tr("unknown error");
     detail = QStringLiteral("SQLite: ") + detail;
     return failWith(kind, humanMessage(kind, m_path, detail));
 }
@@ -742,7 +749,7 @@ StoreError::Kind Database::errorKindForCode(int sqliteCode)
 bool Database::beginTransaction()
 {
     if (!m_open)
-        return failWith(StoreError::Kind::Other, QStringLiteral("The history is not open."));
+        return failWith(StoreError::Kind::Other, DatabaseText::tr("The history is not open."));
     if (!exec(m_transactionDepth == 0
                   ? QStringLiteral("BEGIN IMMEDIATE")
                   : QStringLiteral("SAVEPOINT keel_%1").arg(m_transactionDepth)))
@@ -754,7 +761,7 @@ bool Database::beginTransaction()
 bool Database::commitTransaction()
 {
     if (m_transactionDepth == 0)
-        return failWith(StoreError::Kind::Other, QStringLiteral("No transaction is open."));
+        return failWith(StoreError::Kind::Other, DatabaseText::tr("No transaction is open."));
     const int level = m_transactionDepth - 1;
     if (!exec(level == 0 ? QStringLiteral("COMMIT")
                          : QStringLiteral("RELEASE keel_%1").arg(level))) {
@@ -840,7 +847,7 @@ std::optional<ConversationSummary> Database::conversation(qint64 conversationId)
     if (!q.next()) {
         failWith(
             StoreError::Kind::Other,
-            QStringLiteral("Conversation %1 is no longer in the history.").arg(conversationId));
+            DatabaseText::tr("Conversation %1 is no longer in the history.").arg(conversationId));
         return std::nullopt;
     }
     return conversationFromRow(q);
@@ -937,7 +944,7 @@ std::optional<StoredMessage> Database::message(qint64 messageId)
         return std::nullopt;
     if (!q.next()) {
         failWith(StoreError::Kind::Other,
-                 QStringLiteral("Message %1 is no longer in the history.").arg(messageId));
+                 DatabaseText::tr("Message %1 is no longer in the history.").arg(messageId));
         return std::nullopt;
     }
     QList<StoredMessage> one{messageFromRow(q)};
@@ -962,8 +969,8 @@ std::optional<StoredMessage> Database::appendMessage(const StoredMessage& messag
             return std::nullopt;
         if (!parent.next() || parent.value(0).toLongLong() != message.conversationId) {
             failWith(StoreError::Kind::Other,
-                     QStringLiteral("Message %1 is not in conversation %2, so nothing can be "
-                                    "added below it.")
+                     DatabaseText::tr("Message %1 is not in conversation %2, so nothing can be "
+                                      "added below it.")
                          .arg(message.parentId)
                          .arg(message.conversationId));
             return std::nullopt;
@@ -1162,7 +1169,7 @@ std::optional<ConversationPage> Database::loadOlder(qint64 conversationId, qint6
     if (!before)
         return std::nullopt;
     if (before->conversationId != conversationId) {
-        failWith(StoreError::Kind::Other, QStringLiteral("Message %1 is not in conversation %2.")
+        failWith(StoreError::Kind::Other, DatabaseText::tr("Message %1 is not in conversation %2.")
                                               .arg(beforeMessageId)
                                               .arg(conversationId));
         return std::nullopt;
@@ -1185,7 +1192,7 @@ std::optional<ConversationPage> Database::selectBranch(qint64 conversationId, qi
              {messageId, conversationId}))
         return std::nullopt;
     if (!q.next()) {
-        failWith(StoreError::Kind::Other, QStringLiteral("Message %1 is not in conversation %2.")
+        failWith(StoreError::Kind::Other, DatabaseText::tr("Message %1 is not in conversation %2.")
                                               .arg(messageId)
                                               .arg(conversationId));
         return std::nullopt;

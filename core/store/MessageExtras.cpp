@@ -3,6 +3,7 @@
 
 #include "store/Database.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QSqlQuery>
@@ -11,6 +12,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct MessageExtrasText {
+    Q_DECLARE_TR_FUNCTIONS(MessageExtras)
+};
 
 // A write transaction (or a savepoint inside the caller's), rolled back unless committed.
 class WriteScope {
@@ -201,11 +208,12 @@ std::optional<int> MessageExtras::deleteMessage(qint64 conversationId, qint64 me
                         {messageId}))
         return std::nullopt;
     if (!owner.next() || owner.value(0).toLongLong() != conversationId) {
-        m_database.failWith(StoreError::Kind::Other,
-                            QStringLiteral("Message %1 is not in conversation %2, so it was not "
-                                           "deleted.")
-                                .arg(messageId)
-                                .arg(conversationId));
+        m_database.failWith(
+            StoreError::Kind::Other,
+            MessageExtrasText::tr("Message %1 is not in conversation %2, so it was not "
+                                  "deleted.")
+                .arg(messageId)
+                .arg(conversationId));
         return std::nullopt;
     }
     const qint64 parentId = owner.value(1).isNull() ? 0 : owner.value(1).toLongLong();

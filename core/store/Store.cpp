@@ -5,18 +5,25 @@
 #include "store/Database.h"
 #include "store/TreeStore.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 namespace keel::core {
 
 namespace {
 
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct StoreText {
+    Q_DECLARE_TR_FUNCTIONS(Store)
+};
+
 StoreError notOpen()
 {
     StoreError error;
     error.kind = StoreError::Kind::Other;
-    error.message = QStringLiteral("Keel's history is not open, so nothing can be loaded or "
-                                   "saved.");
+    error.message = StoreText::tr("Keel's history is not open, so nothing can be loaded or "
+                                  "saved.");
     return error;
 }
 

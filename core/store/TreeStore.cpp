@@ -7,6 +7,7 @@
 #include "store/Database.h"
 #include "store/MessageExtras.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +20,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct TreeStoreText {
+    Q_DECLARE_TR_FUNCTIONS(TreeStore)
+};
 
 // Cancel is looked at between conversations and every this many messages inside one.
 constexpr int CancelCheckEvery = 500;
@@ -85,7 +92,7 @@ QString importedTitle(const ConversationTree& tree)
             return title;
         break;
     }
-    return QStringLiteral("Imported conversation");
+    return TreeStoreText::tr("Imported conversation");
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "net/TransferSink.h"
 #include "tools/ToolInvocation.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QLocale>
@@ -19,6 +20,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct BuiltinToolsText {
+    Q_DECLARE_TR_FUNCTIONS(BuiltinTools)
+};
 
 using json = nlohmann::json;
 
@@ -54,8 +61,8 @@ ToolResult currentTime(const json& arguments)
         zone = QTimeZone(zoneName.toUtf8());
         if (!zone.isValid())
             return ToolResult::error(
-                QStringLiteral("Unknown time zone \"%1\"; use an IANA name such as "
-                               "\"Europe/Paris\", or leave it out for the user's own.")
+                BuiltinToolsText::tr("Unknown time zone \"%1\"; use an IANA name such as "
+                                     "\"Europe/Paris\", or leave it out for the user's own.")
                     .arg(zoneName));
     }
     const QDateTime now = QDateTime::currentDateTime().toTimeZone(zone);
@@ -153,14 +160,15 @@ private:
         const QByteArray contentType = m_head.header("content-type");
         if (outcome.status == TransferStatus::Aborted && !isTextType(contentType)) {
             done(ToolResult::error(
-                QStringLiteral("%1 is not text (Content-Type: %2); fetch_url reads text only.")
+                BuiltinToolsText::tr(
+                    "%1 is not text (Content-Type: %2); fetch_url reads text only.")
                     .arg(m_url.toString(), QString::fromLatin1(contentType))));
             return;
         }
         if (outcome.status != TransferStatus::Ok
             && !(outcome.status == TransferStatus::Aborted && m_truncated)) {
-            done(ToolResult::error(
-                QStringLiteral("Fetching %1 failed: %2").arg(m_url.toString(), outcome.message)));
+            done(ToolResult::error(BuiltinToolsText::tr("Fetching %1 failed: %2")
+                                       .arg(m_url.toString(), outcome.message)));
             return;
         }
         QString text = QString::fromUtf8(m_body);
@@ -205,7 +213,7 @@ QList<ToolSpec> builtinToolSpecs()
 {
     ToolSpec time;
     time.name = time.toolName = QString::fromLatin1(kCurrentTime);
-    time.title = QStringLiteral("Current date and time");
+    time.title = BuiltinToolsText::tr("Current date and time");
     time.description = QStringLiteral(
         "The current local date, time, weekday and time zone of the user, or of the IANA time "
         "zone given.");
@@ -215,7 +223,7 @@ QList<ToolSpec> builtinToolSpecs()
 
     ToolSpec fetch;
     fetch.name = fetch.toolName = QString::fromLatin1(kFetchUrl);
-    fetch.title = QStringLiteral("Fetch a web page");
+    fetch.title = BuiltinToolsText::tr("Fetch a web page");
     fetch.description = QStringLiteral(
         "Fetches an http or https URL and returns its text (HTML reduced to text), at most "
         "512 KB. Does not follow redirects: it reports them.");
@@ -237,8 +245,8 @@ ToolInvocation* invokeBuiltinTool(const ToolSpec& spec, const ToolCall& call, Cu
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty() || (scheme != "http" && scheme != "https"))
         return new ImmediateInvocation(
-            ToolResult::error(QStringLiteral("fetch_url needs an absolute http or https URL, "
-                                             "got \"%1\".")
+            ToolResult::error(BuiltinToolsText::tr("fetch_url needs an absolute http or https URL, "
+                                                   "got \"%1\".")
                                   .arg(stringArgument(arguments, "url"))),
             parent);
     return new FetchUrlInvocation(url, curl, parent);

@@ -5,6 +5,7 @@
 #include "mcp/McpClient.h"
 #include "tools/BuiltinTools.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QHash>
 #include <QRegularExpression>
@@ -15,6 +16,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct ToolRegistryText {
+    Q_DECLARE_TR_FUNCTIONS(ToolRegistry)
+};
 
 constexpr qsizetype kMaxToolNameLength = 64; // the strictest provider (OpenAI) allows 64
 
@@ -54,8 +61,9 @@ public:
                         done(result);
                 });
         connect(client, &QObject::destroyed, this, [this] {
-            done(ToolResult::error(QStringLiteral("The MCP server was removed from the settings "
-                                                  "while the call ran.")));
+            done(ToolResult::error(
+                ToolRegistryText::tr("The MCP server was removed from the settings "
+                                     "while the call ran.")));
         });
         // Called on the next loop turn, so finished never comes from inside invoke().
         QTimer::singleShot(0, this, [this, spec, call, timeoutMs] {
@@ -272,16 +280,13 @@ ToolInvocation* ToolRegistry::invoke(const ToolSpec& spec, const ToolCall& call,
         if (ToolInvocation* builtin = invokeBuiltinTool(spec, call, m_curl, parent))
             return builtin;
         return new ImmediateInvocation(
-            ToolResult::error(
-                QStringLiteral("Keel has no built-in tool \"%1\".").arg(spec.toolName)),
-            parent);
+            ToolResult::error(tr("Keel has no built-in tool \"%1\".").arg(spec.toolName)), parent);
     }
     McpClient* mcp = client(spec.server);
     if (!mcp)
         return new ImmediateInvocation(
             ToolResult::error(
-                QStringLiteral("The MCP server \"%1\" is not configured or is disabled.")
-                    .arg(spec.server)),
+                tr("The MCP server \"%1\" is not configured or is disabled.").arg(spec.server)),
             parent);
     return new McpInvocation(mcp, spec, call, timeoutMs, parent);
 }

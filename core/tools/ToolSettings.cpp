@@ -4,6 +4,7 @@
 
 #include "settings/ConfigFile.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
@@ -12,6 +13,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct ToolSettingsText {
+    Q_DECLARE_TR_FUNCTIONS(ToolSettings)
+};
 
 using Json = nlohmann::ordered_json;
 
@@ -90,12 +97,13 @@ std::optional<ToolSettings> toolSettingsFromJson(const QByteArray& json, QString
     const Json document = Json::parse(json.begin(), json.end(), nullptr, false);
     if (document.is_discarded()) {
         if (error)
-            *error = QStringLiteral("not valid JSON: error at %1").arg(jsonErrorLocation(json));
+            *error =
+                ToolSettingsText::tr("not valid JSON: error at %1").arg(jsonErrorLocation(json));
         return std::nullopt;
     }
     if (!document.is_object()) {
         if (error)
-            *error = QStringLiteral("the file does not hold a JSON object");
+            *error = ToolSettingsText::tr("the file does not hold a JSON object");
         return std::nullopt;
     }
     ToolSettings settings;
@@ -140,7 +148,8 @@ LoadedToolSettings loadToolSettings(const QString& path)
             return loaded;
         }
     }
-    loaded.notice = moveConfigFileAside(path, error, QStringLiteral("the default tool settings"));
+    loaded.notice =
+        moveConfigFileAside(path, error, ToolSettingsText::tr("the default tool settings"));
     return loaded;
 }
 

@@ -21,10 +21,12 @@ using nlohmann::json;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("keel::core::ChatGptImport", text);
-}
+// The translation context of this file's texts. A struct, not a free tr(): lupdate files a
+// free function's strings under the enclosing namespace or class, which would not match the
+// context used at run time.
+struct ChatGptImportText {
+    Q_DECLARE_TR_FUNCTIONS(ChatGptImport)
+};
 
 struct Node {
     const json* message = nullptr; // null: a structural node (the root usually is one)
@@ -90,14 +92,14 @@ QString partsText(const json& parts, Losses& losses)
             if (scheme >= 0)
                 file = file.mid(scheme + 3);
             if (file.isEmpty())
-                file = tr("image");
-            lines << tr("[Image: %1 (not included in the export)]").arg(file);
+                file = ChatGptImportText::tr("image");
+            lines << ChatGptImportText::tr("[Image: %1 (not included in the export)]").arg(file);
             ++losses.images;
         } else if (type == QLatin1String("audio_transcription")
                    && !jsonText(part, "text").isEmpty()) {
             lines << jsonText(part, "text"); // what was said is the message
         } else {
-            const QString name = type.isEmpty() ? tr("unknown part") : type;
+            const QString name = type.isEmpty() ? ChatGptImportText::tr("unknown part") : type;
             lines << QStringLiteral("[%1]").arg(name);
             ++losses.parts[name];
         }
@@ -138,7 +140,7 @@ void renderContent(const json& content, Rendered& out, Losses& losses)
     } else if (type == QLatin1String("execution_output")) {
         const QString output = jsonText(content, "text");
         if (!output.trimmed().isEmpty())
-            out.text = tr("Output:") + u'\n' + fencedBlock(output);
+            out.text = ChatGptImportText::tr("Output:") + u'\n' + fencedBlock(output);
     } else if (type == QLatin1String("thoughts")) {
         out.reasoning = thoughtsText(content);
     } else if (type == QLatin1String("reasoning_recap")) {
@@ -164,7 +166,7 @@ void renderContent(const json& content, Rendered& out, Losses& losses)
     } else if (type == QLatin1String("system_error")) {
         const QString text = jsonText(content, "text").trimmed();
         if (!text.isEmpty())
-            out.text = tr("Error: %1").arg(text);
+            out.text = ChatGptImportText::tr("Error: %1").arg(text);
     } else if (parts->is_array()) {
         out.text = partsText(*parts, losses);
     } else if (!jsonText(content, "text").isEmpty()) {
@@ -248,28 +250,32 @@ public:
 
     void reportLosses() const
     {
-        const QString name = QStringLiteral("\u201c%1\u201d").arg(m_title);
+        const QString name = QStringLiteral("“%1”").arg(m_title);
         if (m_losses.images == 1)
-            addWarning(m_warnings, tr("%1: 1 image is not included in the export; it is shown as "
-                                      "a placeholder.")
+            addWarning(m_warnings, ChatGptImportText::tr(
+                                       "%1: 1 image is not included in the export; it is shown as "
+                                       "a placeholder.")
                                        .arg(name));
         else if (m_losses.images > 1)
-            addWarning(m_warnings, tr("%1: %2 images are not included in the export; they are "
-                                      "shown as placeholders.")
+            addWarning(m_warnings, ChatGptImportText::tr(
+                                       "%1: %2 images are not included in the export; they are "
+                                       "shown as placeholders.")
                                        .arg(name)
                                        .arg(m_losses.images));
         for (auto it = m_losses.parts.cbegin(); it != m_losses.parts.cend(); ++it)
-            addWarning(m_warnings, tr("%1: %2 part(s) of type \u201c%3\u201d could not be "
-                                      "imported; they are shown as placeholders.")
-                                       .arg(name)
-                                       .arg(it.value())
-                                       .arg(it.key()));
+            addWarning(m_warnings,
+                       ChatGptImportText::tr("%1: %2 part(s) of type “%3” could not be "
+                                             "imported; they are shown as placeholders.")
+                           .arg(name)
+                           .arg(it.value())
+                           .arg(it.key()));
         for (auto it = m_losses.contentTypes.cbegin(); it != m_losses.contentTypes.cend(); ++it)
-            addWarning(m_warnings, tr("%1: %2 message(s) of type \u201c%3\u201d could not be "
-                                      "imported; they are shown as placeholders.")
-                                       .arg(name)
-                                       .arg(it.value())
-                                       .arg(it.key()));
+            addWarning(m_warnings,
+                       ChatGptImportText::tr("%1: %2 message(s) of type “%3” could not be "
+                                             "imported; they are shown as placeholders.")
+                           .arg(name)
+                           .arg(it.value())
+                           .arg(it.key()));
     }
 
 private:
@@ -362,17 +368,18 @@ std::optional<ConversationTree> chatGptConversation(const json& element, QString
                                                     QStringList& warnings)
 {
     if (!element.is_object()) {
-        error = tr("The conversation is not a JSON object, so it is not a ChatGPT conversation.");
+        error = ChatGptImportText::tr(
+            "The conversation is not a JSON object, so it is not a ChatGPT conversation.");
         return std::nullopt;
     }
     // No title: the history titles it from its first question, as it does its own chats;
     // messages about it say "Untitled".
     const QString ownTitle = jsonText(element, "title").trimmed();
-    const QString title = ownTitle.isEmpty() ? tr("Untitled") : ownTitle;
+    const QString title = ownTitle.isEmpty() ? ChatGptImportText::tr("Untitled") : ownTitle;
     if (!isChatGptConversation(element)) {
         error =
-            tr("The conversation \u201c%1\u201d has no message tree (\u201cmapping\u201d), so it "
-               "is not a ChatGPT conversation.")
+            ChatGptImportText::tr("The conversation “%1” has no message tree (“mapping”), so it "
+                                  "is not a ChatGPT conversation.")
                 .arg(title);
         return std::nullopt;
     }
@@ -482,7 +489,7 @@ std::optional<ConversationTree> chatGptConversation(const json& element, QString
     if (tree.conversation.currentLeafId == 0 && !tree.messages.isEmpty())
         tree.conversation.currentLeafId = tree.messages.constLast().id;
     if (tree.messages.isEmpty())
-        addWarning(warnings, tr("\u201c%1\u201d has no messages.").arg(title));
+        addWarning(warnings, ChatGptImportText::tr("“%1” has no messages.").arg(title));
     return tree;
 }
 

@@ -23,10 +23,12 @@ using nlohmann::json;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("keel::core::ClaudeImport", text);
-}
+// The translation context of this file's texts. A struct, not a free tr(): lupdate files a
+// free function's strings under the enclosing namespace or class, which would not match the
+// context used at run time.
+struct ClaudeImportText {
+    Q_DECLARE_TR_FUNCTIONS(ClaudeImport)
+};
 
 struct Losses {
     int files = 0;
@@ -65,8 +67,8 @@ void renderBlocks(const json& blocks, StoredMessage& message, Losses& losses)
         } else if (type == QLatin1String("tool_use")) {
             QString name = jsonText(block, "name");
             if (name.isEmpty())
-                name = tr("a tool");
-            QString text = tr("Tool call: %1").arg(name);
+                name = ClaudeImportText::tr("a tool");
+            QString text = ClaudeImportText::tr("Tool call: %1").arg(name);
             const json& input = jsonField(block, "input");
             if (!input.is_null())
                 text += u'\n' + fencedBlock(jsonCompact(input), QStringLiteral("json"));
@@ -74,9 +76,10 @@ void renderBlocks(const json& blocks, StoredMessage& message, Losses& losses)
         } else if (type == QLatin1String("tool_result")) {
             const QString name = jsonText(block, "name");
             const QString result = toolResultText(jsonField(block, "content")).trimmed();
-            QString text = name.isEmpty() ? tr("Tool result:") : tr("Tool result (%1):").arg(name);
+            QString text = name.isEmpty() ? ClaudeImportText::tr("Tool result:")
+                                          : ClaudeImportText::tr("Tool result (%1):").arg(name);
             if (result.isEmpty())
-                text += u' ' + tr("(empty)");
+                text += u' ' + ClaudeImportText::tr("(empty)");
             else
                 text += u'\n' + fencedBlock(result);
             appendBlock(message.content, text);
@@ -124,10 +127,11 @@ void addAttachments(const json& message, StoredMessage& out, Losses& losses)
                 continue;
             QString name = jsonText(item, "file_name").trimmed();
             if (name.isEmpty())
-                name = tr("attachment");
+                name = ClaudeImportText::tr("attachment");
             const QString text = jsonText(item, "extracted_content");
             if (text.isEmpty()) {
-                placeholders << tr("[File: %1 (not included in the export)]").arg(name);
+                placeholders
+                    << ClaudeImportText::tr("[File: %1 (not included in the export)]").arg(name);
                 ++losses.files;
                 continue;
             }
@@ -156,8 +160,9 @@ void addAttachments(const json& message, StoredMessage& out, Losses& losses)
             if (withContent.contains(name))
                 continue;
             if (name.isEmpty())
-                name = tr("file");
-            placeholders << tr("[File: %1 (not included in the export)]").arg(name);
+                name = ClaudeImportText::tr("file");
+            placeholders
+                << ClaudeImportText::tr("[File: %1 (not included in the export)]").arg(name);
             ++losses.files;
         }
     }
@@ -166,27 +171,31 @@ void addAttachments(const json& message, StoredMessage& out, Losses& losses)
 
 void reportLosses(const Losses& losses, const QString& title, QStringList& warnings)
 {
-    const QString name = QStringLiteral("\u201c%1\u201d").arg(title);
+    const QString name = QStringLiteral("“%1”").arg(title);
     if (losses.files == 1)
-        addWarning(warnings, tr("%1: 1 file is not included in the export; it is shown as a "
-                                "placeholder.")
+        addWarning(warnings, ClaudeImportText::tr(
+                                 "%1: 1 file is not included in the export; it is shown as a "
+                                 "placeholder.")
                                  .arg(name));
     else if (losses.files > 1)
-        addWarning(warnings, tr("%1: %2 files are not included in the export; they are shown as "
-                                "placeholders.")
+        addWarning(warnings, ClaudeImportText::tr(
+                                 "%1: %2 files are not included in the export; they are shown as "
+                                 "placeholders.")
                                  .arg(name)
                                  .arg(losses.files));
     if (losses.truncated > 0)
-        addWarning(warnings, tr("%1: %2 attached text(s) longer than %3 KB were cut off.")
-                                 .arg(name)
-                                 .arg(losses.truncated)
-                                 .arg(kMaxTextBytes / 1024));
+        addWarning(warnings,
+                   ClaudeImportText::tr("%1: %2 attached text(s) longer than %3 KB were cut off.")
+                       .arg(name)
+                       .arg(losses.truncated)
+                       .arg(kMaxTextBytes / 1024));
     for (auto it = losses.blocks.cbegin(); it != losses.blocks.cend(); ++it)
-        addWarning(warnings, tr("%1: %2 content block(s) of type \u201c%3\u201d could not be "
-                                "imported; they are shown as placeholders.")
-                                 .arg(name)
-                                 .arg(it.value())
-                                 .arg(it.key()));
+        addWarning(warnings,
+                   ClaudeImportText::tr("%1: %2 content block(s) of type “%3” could not be "
+                                        "imported; they are shown as placeholders.")
+                       .arg(name)
+                       .arg(it.value())
+                       .arg(it.key()));
 }
 
 } // namespace
@@ -200,18 +209,18 @@ std::optional<ConversationTree> claudeConversation(const json& element, QString&
                                                    QStringList& warnings)
 {
     if (!element.is_object()) {
-        error = tr("The conversation is not a JSON object, so it is not a Claude conversation.");
+        error = ClaudeImportText::tr(
+            "The conversation is not a JSON object, so it is not a Claude conversation.");
         return std::nullopt;
     }
     // No title: the history titles it from its first question, as it does its own chats;
     // messages about it say "Untitled".
     const QString ownTitle = jsonText(element, "name").trimmed();
-    const QString title = ownTitle.isEmpty() ? tr("Untitled") : ownTitle;
+    const QString title = ownTitle.isEmpty() ? ClaudeImportText::tr("Untitled") : ownTitle;
     if (!isClaudeConversation(element)) {
-        error =
-            tr("The conversation \u201c%1\u201d has no message list (\u201cchat_messages\u201d), "
-               "so it is not a Claude conversation.")
-                .arg(title);
+        error = ClaudeImportText::tr("The conversation “%1” has no message list (“chat_messages”), "
+                                     "so it is not a Claude conversation.")
+                    .arg(title);
         return std::nullopt;
     }
     const json& list = element["chat_messages"];
@@ -319,7 +328,7 @@ std::optional<ConversationTree> claudeConversation(const json& element, QString&
     normalizeTreeOrder(tree);
     reportLosses(losses, title, warnings);
     if (tree.messages.isEmpty())
-        addWarning(warnings, tr("\u201c%1\u201d has no messages.").arg(title));
+        addWarning(warnings, ClaudeImportText::tr("“%1” has no messages.").arg(title));
     return tree;
 }
 

@@ -11,10 +11,12 @@ namespace keel::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("keel::core::Export", text);
-}
+// The translation context of this file's texts. A struct, not a free tr(): lupdate files a
+// free function's strings under the enclosing namespace or class, which would not match the
+// context used at run time.
+struct ExportText {
+    Q_DECLARE_TR_FUNCTIONS(Export)
+};
 
 } // namespace
 
@@ -36,15 +38,15 @@ QString exportRoleTitle(Role role)
 {
     switch (role) {
     case Role::User:
-        return tr("You");
+        return ExportText::tr("You");
     case Role::Assistant:
-        return tr("Assistant");
+        return ExportText::tr("Assistant");
     case Role::System:
-        return tr("System");
+        return ExportText::tr("System");
     case Role::Tool:
-        return tr("Tool");
+        return ExportText::tr("Tool");
     }
-    return tr("Message");
+    return ExportText::tr("Message");
 }
 
 QStringList exportModels(const QList<StoredMessage>& messages)
@@ -65,14 +67,16 @@ QString exportStatusNote(const StoredMessage& message)
     case MessageStatus::Complete:
         return {};
     case MessageStatus::Error:
-        return detail.isEmpty() ? tr("Error: the reply failed.") : tr("Error: %1").arg(detail);
+        return detail.isEmpty() ? ExportText::tr("Error: the reply failed.")
+                                : ExportText::tr("Error: %1").arg(detail);
     case MessageStatus::Incomplete:
-        return detail.isEmpty() ? tr("Incomplete: the reply was interrupted before it finished.")
-                                : tr("Incomplete: %1").arg(detail);
+        return detail.isEmpty()
+                   ? ExportText::tr("Incomplete: the reply was interrupted before it finished.")
+                   : ExportText::tr("Incomplete: %1").arg(detail);
     case MessageStatus::Cancelled:
-        return tr("Stopped before it finished.");
+        return ExportText::tr("Stopped before it finished.");
     case MessageStatus::Streaming:
-        return tr("Still being written when it was exported.");
+        return ExportText::tr("Still being written when it was exported.");
     }
     return {};
 }
@@ -83,11 +87,11 @@ QString exportAttachmentLine(const Attachment& attachment)
         attachment.originalSize > 0 ? attachment.originalSize : qint64(attachment.data.size());
     QString type = attachment.mimeType.simplified();
     if (type.isEmpty())
-        type = attachment.isImage() ? tr("image") : tr("text");
-    QString line =
-        tr("%1 (%2, %3)").arg(attachment.fileName.simplified(), type, humanFileSize(size));
+        type = attachment.isImage() ? ExportText::tr("image") : ExportText::tr("text");
+    QString line = ExportText::tr("%1 (%2, %3)")
+                       .arg(attachment.fileName.simplified(), type, humanFileSize(size));
     if (attachment.truncated)
-        line += tr(", cut off");
+        line += ExportText::tr(", cut off");
     return line;
 }
 
@@ -144,34 +148,34 @@ QString exportToolResult(const ToolCallRecord& record)
         return text;
     switch (record.state) {
     case ToolCallState::Denied:
-        return tr("The call was denied.");
+        return ExportText::tr("The call was denied.");
     case ToolCallState::Cancelled:
-        return tr("The call was cancelled.");
+        return ExportText::tr("The call was cancelled.");
     case ToolCallState::AwaitingApproval:
     case ToolCallState::Running:
-        return tr("The call did not finish.");
+        return ExportText::tr("The call did not finish.");
     case ToolCallState::Failed:
-        return tr("The call failed.");
+        return ExportText::tr("The call failed.");
     case ToolCallState::Done:
         break;
     }
-    return tr("(no output)");
+    return ExportText::tr("(no output)");
 }
 
 QString exportToolState(const ToolCallRecord& record)
 {
     switch (record.state) {
     case ToolCallState::Done:
-        return record.result.isError ? tr("error") : QString();
+        return record.result.isError ? ExportText::tr("error") : QString();
     case ToolCallState::Failed:
-        return tr("failed");
+        return ExportText::tr("failed");
     case ToolCallState::Denied:
-        return tr("denied");
+        return ExportText::tr("denied");
     case ToolCallState::Cancelled:
-        return tr("cancelled");
+        return ExportText::tr("cancelled");
     case ToolCallState::AwaitingApproval:
     case ToolCallState::Running:
-        return tr("did not finish");
+        return ExportText::tr("did not finish");
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include "store/Database.h"
 #include "store/TreeStore.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 
 #include <utility>
@@ -14,11 +15,17 @@ namespace keel::core {
 
 namespace {
 
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct ExportTaskText {
+    Q_DECLARE_TR_FUNCTIONS(ExportTask)
+};
+
 TransferError openForReading(Database& database, const QString& path)
 {
     if (database.open(path, Database::OpenMode::ReadOnly))
         return {};
-    return {QStringLiteral("Could not read the history at %1: %2 Nothing was exported.")
+    return {ExportTaskText::tr("Could not read the history at %1: %2 Nothing was exported.")
                 .arg(path, database.lastError().message.trimmed()),
             false};
 }
@@ -60,8 +67,8 @@ bool ExportTask::exportConversation(qint64 conversationId, ExportFormat format, 
                 TreeStore(database).loadTree(conversationId);
             if (!tree) {
                 return TransferError{
-                    QStringLiteral("Could not read conversation %1 from the history: %2 "
-                                   "Nothing was exported.")
+                    ExportTaskText::tr("Could not read conversation %1 from the history: %2 "
+                                       "Nothing was exported.")
                         .arg(conversationId)
                         .arg(database.lastError().message.trimmed()),
                     false};

@@ -18,10 +18,12 @@ namespace keel::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("keel::core::ExportWriter", text);
-}
+// The translation context of this file's texts. A struct, not a free tr(): lupdate files a
+// free function's strings under the enclosing namespace or class, which would not match the
+// context used at run time.
+struct ExportWriterText {
+    Q_DECLARE_TR_FUNCTIONS(ExportWriter)
+};
 
 QString native(const QString& path)
 {
@@ -33,7 +35,8 @@ TransferError notWritten(const QString& path, const QString& reason)
     QString because = reason.trimmed();
     while (because.endsWith(u'.'))
         because.chop(1);
-    return {tr("Could not write %1: %2. Nothing was exported.").arg(native(path), because)};
+    return {ExportWriterText::tr("Could not write %1: %2. Nothing was exported.")
+                .arg(native(path), because)};
 }
 
 // Why a file at path cannot be created, in words, before Qt's own (terse) reason.
@@ -42,13 +45,15 @@ QString placeProblem(const QString& path)
     const QFileInfo info(path);
     const QFileInfo folder(info.absolutePath());
     if (!folder.exists())
-        return tr("the folder %1 does not exist").arg(native(folder.absoluteFilePath()));
+        return ExportWriterText::tr("the folder %1 does not exist")
+            .arg(native(folder.absoluteFilePath()));
     if (!folder.isDir())
-        return tr("%1 is not a folder").arg(native(folder.absoluteFilePath()));
+        return ExportWriterText::tr("%1 is not a folder").arg(native(folder.absoluteFilePath()));
     if (info.isDir())
-        return tr("a folder of that name is in the way");
+        return ExportWriterText::tr("a folder of that name is in the way");
     if (!folder.isWritable())
-        return tr("the folder %1 is read-only").arg(native(folder.absoluteFilePath()));
+        return ExportWriterText::tr("the folder %1 is read-only")
+            .arg(native(folder.absoluteFilePath()));
     return {};
 }
 
@@ -57,8 +62,8 @@ QString deviceProblem(const QFileDevice& file)
     const QString reason = file.errorString();
     if (file.error() == QFileDevice::ResourceError
         || reason.contains(QLatin1String("No space left"), Qt::CaseInsensitive))
-        return tr("the disk is full");
-    return reason.isEmpty() ? tr("the system gave no reason") : reason;
+        return ExportWriterText::tr("the disk is full");
+    return reason.isEmpty() ? ExportWriterText::tr("the system gave no reason") : reason;
 }
 
 TransferError openFailed(const QString& path, const QFileDevice& file)
@@ -100,7 +105,7 @@ TransferError saveJson(const QString& path, const ConversationTree& tree)
 
 TransferError historyUnreadable(const Database& database)
 {
-    return {tr("Could not read the history: %1 Nothing was exported.")
+    return {ExportWriterText::tr("Could not read the history: %1 Nothing was exported.")
                 .arg(database.lastError().message.trimmed())};
 }
 
@@ -166,14 +171,15 @@ TransferError ExportWriter::writeConversation(const ConversationTree& tree, Expo
         return saveJson(path, tree);
     case ExportFormat::Pdf:
         if (!m_pdf) {
-            return notWritten(path, tr("PDF export needs the desktop app's renderer, which this "
-                                       "command does not have"));
+            return notWritten(path, ExportWriterText::tr(
+                                        "PDF export needs the desktop app's renderer, which this "
+                                        "command does not have"));
         }
         if (const QString place = placeProblem(path); !place.isEmpty())
             return notWritten(path, place);
         return m_pdf(htmlExport(tree, HtmlExportOptions{true}), path);
     }
-    return notWritten(path, tr("unknown format"));
+    return notWritten(path, ExportWriterText::tr("unknown format"));
 }
 
 TransferError ExportWriter::writeAll(Database& database, ExportFormat format, const QString& path,
@@ -230,9 +236,10 @@ TransferError ExportWriter::writeAll(Database& database, ExportFormat format, co
 
     const QFileInfo folderInfo(path);
     if (folderInfo.exists() && !folderInfo.isDir())
-        return notWritten(path, tr("it is a file, and a folder is needed to export every "
-                                   "conversation as %1")
-                                    .arg(formatTitle(format)));
+        return notWritten(
+            path, ExportWriterText::tr("it is a file, and a folder is needed to export every "
+                                       "conversation as %1")
+                      .arg(formatTitle(format)));
     // The folders this call creates, deepest first, so that taking back removes them all.
     QStringList createdFolders;
     for (QString folder = folderInfo.absoluteFilePath(); !QFileInfo::exists(folder);
@@ -243,7 +250,9 @@ TransferError ExportWriter::writeAll(Database& database, ExportFormat format, co
     }
     if (!createdFolders.isEmpty() && !QDir().mkpath(path)) {
         const QString place = placeProblem(path);
-        return notWritten(path, place.isEmpty() ? tr("the folder could not be created") : place);
+        return notWritten(path, place.isEmpty()
+                                    ? ExportWriterText::tr("the folder could not be created")
+                                    : place);
     }
     const QDir folder(path);
     QSet<QString> used;
@@ -302,7 +311,7 @@ QString ExportWriter::fileNameFor(const ConversationSummary& conversation, Expor
     }
     stem = trimmedStem(stem);
     if (stem.isEmpty())
-        stem = tr("Untitled conversation");
+        stem = ExportWriterText::tr("Untitled conversation");
     if (reservedNames().contains(stem.section(u'.', 0, 0).trimmed().toLower()))
         stem.prepend(u'_');
 

@@ -12,10 +12,12 @@ namespace keel::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("keel::core::HtmlExport", text);
-}
+// The translation context of this file's texts. A struct, not a free tr(): lupdate files a
+// free function's strings under the enclosing namespace or class, which would not match the
+// context used at run time.
+struct HtmlExportText {
+    Q_DECLARE_TR_FUNCTIONS(HtmlExport)
+};
 
 // For browsers: reading width on screen, print rules for paper.
 constexpr char kBrowserStyle[] = R"css(
@@ -122,7 +124,7 @@ public:
         out += m_qt ? QLatin1String("</p>\n") : QLatin1String("</div>\n");
 
         if (!message.reasoning.trimmed().isEmpty()) {
-            openDetails(tr("Reasoning"), QStringLiteral("reasoning"));
+            openDetails(HtmlExportText::tr("Reasoning"), QStringLiteral("reasoning"));
             out += markdownToSafeHtml(message.reasoning);
             closeDetails();
         }
@@ -210,14 +212,14 @@ private:
 
     void writeToolCall(const ToolCallRecord& record)
     {
-        QString summary = tr("Tool: %1").arg(record.call.name);
+        QString summary = HtmlExportText::tr("Tool: %1").arg(record.call.name);
         if (const QString state = exportToolState(record); !state.isEmpty())
             summary += QStringLiteral(" (%1)").arg(state);
         openDetails(summary, QStringLiteral("tool"));
-        writeLabel(tr("Arguments"));
+        writeLabel(HtmlExportText::tr("Arguments"));
         out += QLatin1String("<pre><code>") + escapeHtml(exportToolArguments(record.call))
                + QLatin1String("</code></pre>\n");
-        writeLabel(tr("Result"));
+        writeLabel(HtmlExportText::tr("Result"));
         out += QLatin1String("<pre>") + escapeHtml(exportToolResult(record))
                + QLatin1String("</pre>\n");
         closeDetails();
@@ -242,7 +244,7 @@ private:
             return;
         }
         const QString attached =
-            escapeHtml(tr("Attached: %1").arg(exportAttachmentLine(attachment)));
+            escapeHtml(HtmlExportText::tr("Attached: %1").arg(exportAttachmentLine(attachment)));
         if (m_qt)
             out += QLatin1String("<p class=\"file\">") + attached + QLatin1String("</p>\n");
         else
@@ -270,7 +272,7 @@ QString htmlExport(const ConversationTree& tree, const HtmlExportOptions& option
     const ConversationSummary& conversation = tree.conversation;
     QString title = conversation.title.simplified();
     if (title.isEmpty())
-        title = tr("Untitled conversation");
+        title = HtmlExportText::tr("Untitled conversation");
 
     Page page(qt);
     QString& out = page.out;
@@ -290,13 +292,14 @@ QString htmlExport(const ConversationTree& tree, const HtmlExportOptions& option
     out += QLatin1String("<h1 class=\"title\">") + escapeHtml(title) + QLatin1String("</h1>\n");
     QStringList facts;
     if (const QString created = exportTime(conversation.createdAt); !created.isEmpty())
-        facts.append(tr("Created %1").arg(created));
+        facts.append(HtmlExportText::tr("Created %1").arg(created));
     if (const QString updated = exportTime(conversation.updatedAt); !updated.isEmpty())
-        facts.append(tr("Updated %1").arg(updated));
+        facts.append(HtmlExportText::tr("Updated %1").arg(updated));
     if (const QStringList models = exportModels(branch); !models.isEmpty())
-        facts.append((models.size() == 1 ? tr("Model: %1") : tr("Models: %1"))
+        facts.append((models.size() == 1 ? HtmlExportText::tr("Model: %1")
+                                         : HtmlExportText::tr("Models: %1"))
                          .arg(models.join(QLatin1String(", "))));
-    facts.append(tr("Exported from Keel"));
+    facts.append(HtmlExportText::tr("Exported from Keel"));
     out += QLatin1String("<p class=\"meta\">") + escapeHtml(facts.join(QStringLiteral(" · ")))
            + QLatin1String("</p>\n");
     out += qt ? QLatin1String("</div>\n<div class=\"messages\">\n")

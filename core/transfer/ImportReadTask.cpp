@@ -7,6 +7,7 @@
 #include "store/TreeStore.h"
 #include "transfer/ImportReader.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QMetaObject>
 #include <QSet>
@@ -16,6 +17,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct ImportReadTaskText {
+    Q_DECLARE_TR_FUNCTIONS(ImportReadTask)
+};
 
 // How many conversations of the batch the history has already (same export source id).
 // nullopt: the history could not be asked; error says why.
@@ -97,7 +104,7 @@ bool ImportReadTask::read(const QString& path)
             preview.error = read.error;
             if (preview.error.ok()) // a reader that failed without saying why
                 preview.error.message =
-                    QStringLiteral("Could not read %1. Nothing was imported.").arg(path);
+                    ImportReadTaskText::tr("Could not read %1. Nothing was imported.").arg(path);
         } else if (progress.cancelled()) {
             preview.error = cancelledImport();
         } else {
@@ -107,8 +114,8 @@ bool ImportReadTask::read(const QString& path)
                 preview.alreadyImported = *count;
             } else {
                 preview.error.message =
-                    QStringLiteral("Could not check the history for conversations already "
-                                   "imported: %1 Nothing was imported.")
+                    ImportReadTaskText::tr("Could not check the history for conversations already "
+                                           "imported: %1 Nothing was imported.")
                         .arg(error);
             }
         }

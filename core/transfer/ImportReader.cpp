@@ -9,12 +9,19 @@
 #include "transfer/KeelJson.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct ImportReaderText {
+    Q_DECLARE_TR_FUNCTIONS(ImportReader)
+};
 
 using json = nlohmann::json;
 
@@ -24,7 +31,7 @@ constexpr qsizetype MaxTitleShown = 60;
 
 QString nothingImported(const QString& message)
 {
-    return message + QStringLiteral(" Nothing was imported.");
+    return message + u' ' + ImportReaderText::tr("Nothing was imported.");
 }
 
 ImportReadResult failure(const QString& message)
@@ -46,15 +53,15 @@ QString sniff(const QByteArray& head, const QString& name)
         rest.remove(0, 3);
     rest = rest.trimmed();
     if (rest.isEmpty()) // else more whitespace may follow: the stream tells
-        return head.size() < SniffBytes ? QStringLiteral("%1 is empty.").arg(quoted(name))
+        return head.size() < SniffBytes ? ImportReaderText::tr("%1 is empty.").arg(quoted(name))
                                         : QString();
     if (head.startsWith("PK\x03\x04"))
-        return QStringLiteral("%1 is a ZIP archive: unpack it and choose conversations.json "
-                              "inside.")
+        return ImportReaderText::tr("%1 is a ZIP archive: unpack it and choose conversations.json "
+                                    "inside.")
             .arg(quoted(name));
     if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF"))
-        return QStringLiteral("%1 is UTF-16 text; JSON files are UTF-8: save it as UTF-8 and "
-                              "import it again.")
+        return ImportReaderText::tr("%1 is UTF-16 text; JSON files are UTF-8: save it as UTF-8 and "
+                                    "import it again.")
             .arg(quoted(name));
     if (rest.front() == '[' || rest.front() == '{')
         return {};
@@ -66,7 +73,7 @@ QString sniff(const QByteArray& head, const QString& name)
     }
     if (start.size() > 40)
         start = start.left(40) + QStringLiteral("…");
-    return QStringLiteral("%1 is not a JSON file (it starts with %2).")
+    return ImportReaderText::tr("%1 is not a JSON file (it starts with %2).")
         .arg(quoted(name), quoted(start));
 }
 
@@ -74,17 +81,17 @@ QString plural(const json& value)
 {
     switch (value.type()) {
     case json::value_t::object:
-        return QStringLiteral("objects");
+        return ImportReaderText::tr("objects");
     case json::value_t::array:
-        return QStringLiteral("arrays");
+        return ImportReaderText::tr("arrays");
     case json::value_t::string:
-        return QStringLiteral("strings");
+        return ImportReaderText::tr("strings");
     case json::value_t::boolean:
-        return QStringLiteral("true and false values");
+        return ImportReaderText::tr("true and false values");
     case json::value_t::null:
-        return QStringLiteral("nulls");
+        return ImportReaderText::tr("nulls");
     default:
-        return QStringLiteral("numbers");
+        return ImportReaderText::tr("numbers");
     }
 }
 
@@ -104,18 +111,19 @@ QString describe(const json& value)
 {
     switch (value.type()) {
     case json::value_t::object:
-        return value.empty() ? QStringLiteral("an empty object")
-                             : QStringLiteral("an object with keys %1").arg(keyList(value));
+        return value.empty() ? ImportReaderText::tr("an empty object")
+                             : ImportReaderText::tr("an object with keys %1").arg(keyList(value));
     case json::value_t::array:
-        return value.empty() ? QStringLiteral("an empty array") : QStringLiteral("an array");
+        return value.empty() ? ImportReaderText::tr("an empty array")
+                             : ImportReaderText::tr("an array");
     case json::value_t::string:
-        return QStringLiteral("a string");
+        return ImportReaderText::tr("a string");
     case json::value_t::boolean:
-        return QStringLiteral("true or false");
+        return ImportReaderText::tr("true or false");
     case json::value_t::null:
         return QStringLiteral("null");
     default:
-        return QStringLiteral("a number");
+        return ImportReaderText::tr("a number");
     }
 }
 
@@ -125,13 +133,13 @@ QString describeFile(const json& first, const JsonElementStream& stream)
 {
     if (stream.topLevelArray()) {
         if (first.is_object())
-            return first.empty()
-                       ? QStringLiteral("an array of empty objects")
-                       : QStringLiteral("an array of objects with keys %1").arg(keyList(first));
-        return QStringLiteral("an array of %1").arg(plural(first));
+            return first.empty() ? ImportReaderText::tr("an array of empty objects")
+                                 : ImportReaderText::tr("an array of objects with keys %1")
+                                       .arg(keyList(first));
+        return ImportReaderText::tr("an array of %1").arg(plural(first));
     }
     if (stream.header().is_object())
-        return QStringLiteral("an object whose “conversations” are %1").arg(plural(first));
+        return ImportReaderText::tr("an object whose “conversations” are %1").arg(plural(first));
     return describe(first);
 }
 
@@ -159,8 +167,8 @@ QString titleOf(const json& element)
 
 QString versionError(const QString& name, int version)
 {
-    return QStringLiteral("%1 is a Keel export of version %2; this version of Keel reads "
-                          "version %3 and older. Update Keel to import it.")
+    return ImportReaderText::tr("%1 is a Keel export of version %2; this version of Keel reads "
+                                "version %3 and older. Update Keel to import it.")
         .arg(quoted(name))
         .arg(version)
         .arg(KeelJsonVersion);
@@ -184,7 +192,8 @@ public:
         if (!m_error.isEmpty())
             return failure(m_error);
         if (!streamError.ok())
-            return failure(QStringLiteral("%1 is %2.").arg(quoted(m_name), streamError.message));
+            return failure(
+                ImportReaderText::tr("%1 is %2.").arg(quoted(m_name), streamError.message));
         // Keys after the conversations are known only now.
         if (isKeelHeader(m_stream.header()) && keelVersion(m_stream.header()) > KeelJsonVersion)
             return failure(versionError(m_name, keelVersion(m_stream.header())));
@@ -192,7 +201,8 @@ public:
             if (isKeelHeader(m_stream.header()))
                 m_kind = ImportSource::Keel; // an archive of no conversations
             else
-                return failure(QStringLiteral("%1 holds no conversations.").arg(quoted(m_name)));
+                return failure(
+                    ImportReaderText::tr("%1 holds no conversations.").arg(quoted(m_name)));
         }
         m_batch.source = *m_kind;
         return {std::move(m_batch), {}};
@@ -207,8 +217,8 @@ private:
         const QString title = titleOf(element);
         const QString which =
             title.isEmpty()
-                ? QStringLiteral("Conversation %1 of %2").arg(number).arg(quoted(m_name))
-                : QStringLiteral("Conversation %1 (%2) of %3")
+                ? ImportReaderText::tr("Conversation %1 of %2").arg(number).arg(quoted(m_name))
+                : ImportReaderText::tr("Conversation %1 (%2) of %3")
                       .arg(number)
                       .arg(quoted(title), quoted(m_name));
         QString error;
@@ -238,8 +248,9 @@ private:
         }
         if (!tree) {
             if (error.isEmpty())
-                error = QStringLiteral("it could not be read");
-            if (!error.endsWith(QLatin1Char('.')))
+                error = ImportReaderText::tr("it could not be read");
+            // A translation may end its sentence with a full-width stop.
+            if (!error.endsWith(QLatin1Char('.')) && !error.endsWith(QChar(0x3002)))
                 error += QLatin1Char('.');
             m_error = QStringLiteral("%1: %2").arg(which, error);
             return false;
@@ -266,8 +277,9 @@ private:
         } else if (isKeelConversation(first)) {
             m_kind = ImportSource::Keel;
         } else {
-            m_error = QStringLiteral("%1 is not a Keel, ChatGPT or Claude export: it holds %2.")
-                          .arg(quoted(m_name), describeFile(first, m_stream));
+            m_error =
+                ImportReaderText::tr("%1 is not a Keel, ChatGPT or Claude export: it holds %2.")
+                    .arg(quoted(m_name), describeFile(first, m_stream));
             return false;
         }
         return true;
@@ -277,10 +289,10 @@ private:
     {
         QString found = describe(element);
         if (isChatGptConversation(element))
-            found = QStringLiteral("a ChatGPT conversation");
+            found = ImportReaderText::tr("a ChatGPT conversation");
         else if (isClaudeConversation(element))
-            found = QStringLiteral("a Claude conversation");
-        return QStringLiteral("it is %1, not a %2 conversation like the first one")
+            found = ImportReaderText::tr("a Claude conversation");
+        return ImportReaderText::tr("it is %1, not a %2 conversation like the first one")
             .arg(found, sourceTitle(*m_kind));
     }
 
@@ -299,13 +311,13 @@ ImportReadResult readImportFile(const QString& path, const TransferProgress& pro
     const QFileInfo info(path);
     const QString name = info.fileName().isEmpty() ? path : info.fileName();
     if (!info.exists())
-        return failure(QStringLiteral("%1 does not exist.").arg(quoted(path)));
+        return failure(ImportReaderText::tr("%1 does not exist.").arg(quoted(path)));
     if (info.isDir())
-        return failure(QStringLiteral("%1 is a folder, not a file.").arg(quoted(path)));
+        return failure(ImportReaderText::tr("%1 is a folder, not a file.").arg(quoted(path)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(
-            QStringLiteral("%1 could not be opened: %2.").arg(quoted(path), file.errorString()));
+        return failure(ImportReaderText::tr("%1 could not be opened: %2.")
+                           .arg(quoted(path), file.errorString()));
     if (const QString sniffed = sniff(file.peek(SniffBytes), name); !sniffed.isEmpty())
         return failure(sniffed);
     return Reader(name, progress).read(file, file.size());

@@ -7,6 +7,7 @@
 // puts format and version first), and after read() all of them.
 #include "transfer/JsonElementStream.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QRegularExpression>
 
@@ -19,6 +20,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct JsonElementStreamText {
+    Q_DECLARE_TR_FUNCTIONS(JsonElementStream)
+};
 
 using json = nlohmann::json;
 
@@ -116,12 +123,12 @@ private:
 QString topLevelKind(const json& value)
 {
     if (value.is_string())
-        return QStringLiteral("a string");
+        return JsonElementStreamText::tr("a string");
     if (value.is_boolean())
-        return QStringLiteral("true or false");
+        return JsonElementStreamText::tr("true or false");
     if (value.is_null())
         return QStringLiteral("null");
-    return QStringLiteral("a number");
+    return JsonElementStreamText::tr("a number");
 }
 
 // nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1,
@@ -240,7 +247,7 @@ public:
             line = QString::number(l);
             column = QString::number(c);
         }
-        m_error = QStringLiteral("not valid JSON at line %1, column %2 (byte %3): %4")
+        m_error = JsonElementStreamText::tr("not valid JSON at line %1, column %2 (byte %3): %4")
                       .arg(line, column)
                       .arg(std::min(qint64(position), m_buffer.bytesRead())) // not past the end
                       .arg(parseReason(what));
@@ -252,7 +259,7 @@ private:
     {
         m_sawValue = true;
         if (++m_depth > MaxDepth) {
-            m_error = QStringLiteral("nested more than %1 levels deep (at byte %2)")
+            m_error = JsonElementStreamText::tr("nested more than %1 levels deep (at byte %2)")
                           .arg(MaxDepth)
                           .arg(m_buffer.consumed());
             return false;
@@ -302,7 +309,7 @@ private:
     {
         m_sawValue = true;
         if (m_depth == 0) {
-            m_error = QStringLiteral("not an array or an object (the whole file is %1)")
+            m_error = JsonElementStreamText::tr("not an array or an object (the whole file is %1)")
                           .arg(topLevelKind(value));
             return false;
         }
@@ -387,11 +394,12 @@ TransferError JsonElementStream::read(QIODevice& in, qint64 totalBytes,
     if (builder.stopped())
         return {};
     if (!buffer.readError().isEmpty())
-        return {QStringLiteral("unreadable after %1 bytes: %2")
+        return {JsonElementStreamText::tr("unreadable after %1 bytes: %2")
                     .arg(buffer.bytesRead())
                     .arg(buffer.readError())};
     if (!parsed || !builder.error().isEmpty())
-        return {builder.error().isEmpty() ? QStringLiteral("not valid JSON") : builder.error()};
+        return {builder.error().isEmpty() ? JsonElementStreamText::tr("not valid JSON")
+                                          : builder.error()};
     if (!builder.finishTopLevelObject())
         return builder.cancelled() ? cancelledImport() : TransferError{};
     return {};

@@ -7,6 +7,7 @@
 #include "tools/ToolTypes.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QHash>
 #include <QIODevice>
 
@@ -16,6 +17,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct KeelJsonText {
+    Q_DECLARE_TR_FUNCTIONS(KeelJson)
+};
 
 using json = nlohmann::json;
 using ordered = nlohmann::ordered_json;
@@ -125,7 +132,7 @@ bool KeelJsonWriter::write(const QByteArray& bytes)
     if (m_out.write(bytes) != bytes.size()) {
         m_error = m_out.errorString();
         if (m_error.isEmpty())
-            m_error = QStringLiteral("the data could not be written");
+            m_error = KeelJsonText::tr("the data could not be written");
         return false;
     }
     return true;

@@ -4,6 +4,7 @@
 #include "tools/ToolTypes.h"
 #include "transfer/KeelJson.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
@@ -14,6 +15,12 @@
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct KeelJsonReadText {
+    Q_DECLARE_TR_FUNCTIONS(KeelJsonRead)
+};
 
 using json = nlohmann::json;
 
@@ -49,22 +56,22 @@ QString typeName(const json& value)
     case json::value_t::null:
         return QStringLiteral("null");
     case json::value_t::object:
-        return QStringLiteral("an object");
+        return KeelJsonReadText::tr("an object");
     case json::value_t::array:
-        return QStringLiteral("an array");
+        return KeelJsonReadText::tr("an array");
     case json::value_t::string:
-        return QStringLiteral("a string");
+        return KeelJsonReadText::tr("a string");
     case json::value_t::boolean:
-        return QStringLiteral("a boolean");
+        return KeelJsonReadText::tr("a boolean");
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
     case json::value_t::number_float:
-        return QStringLiteral("a number");
+        return KeelJsonReadText::tr("a number");
     case json::value_t::binary:
     case json::value_t::discarded:
         break;
     }
-    return QStringLiteral("not a value");
+    return KeelJsonReadText::tr("not a value");
 }
 
 // Reads the fields of one object: missing or null fields leave the default alone, a field of
@@ -86,17 +93,22 @@ public:
         return &*it;
     }
 
-    bool fail(const char* key, const QString& what)
+    // The field's name as problems quote it.
+    static QString field(const char* key) { return QStringLiteral("“%1”").arg(QLatin1String(key)); }
+
+    // problem: a whole sentence naming the field (see field()), so it translates as one.
+    bool fail(const QString& problem)
     {
-        const QString field = QStringLiteral("“%1” %2").arg(QLatin1String(key), what);
-        m_error = m_where.isEmpty() ? field : QStringLiteral("%1: %2").arg(m_where, field);
+        m_error = m_where.isEmpty() ? problem : QStringLiteral("%1: %2").arg(m_where, problem);
         return false;
     }
 
+    // expected: a QT_TRANSLATE_NOOP("KeelJsonRead", ...) noun phrase such as "a string".
     bool wrongType(const char* key, const json& value, const char* expected)
     {
-        return fail(key,
-                    QStringLiteral("is %1, not %2").arg(typeName(value), QLatin1String(expected)));
+        return fail(KeelJsonReadText::tr("%1 is %2, not %3")
+                        .arg(field(key), typeName(value),
+                             QCoreApplication::translate("KeelJsonRead", expected)));
     }
 
     bool string(const char* key, QString& out)
@@ -105,7 +117,7 @@ public:
         if (value == nullptr)
             return true;
         if (!value->is_string())
-            return wrongType(key, *value, "a string");
+            return wrongType(key, *value, QT_TRANSLATE_NOOP("KeelJsonRead", "a string"));
         out = qstring(value->get_ref<const std::string&>());
         return true;
     }
@@ -116,7 +128,7 @@ public:
         if (value == nullptr)
             return true;
         if (!value->is_boolean())
-            return wrongType(key, *value, "true or false");
+            return wrongType(key, *value, QT_TRANSLATE_NOOP("KeelJsonRead", "true or false"));
         out = value->get<bool>();
         return true;
     }
@@ -137,9 +149,9 @@ public:
                 out = qint64(number);
                 return true;
             }
-            return fail(key, QStringLiteral("is too large"));
+            return fail(KeelJsonReadText::tr("%1 is too large").arg(field(key)));
         }
-        return wrongType(key, *value, "a whole number");
+        return wrongType(key, *value, QT_TRANSLATE_NOOP("KeelJsonRead", "a whole number"));
     }
 
     bool time(const char* key, QDateTime& out)
@@ -151,7 +163,8 @@ public:
         if (!parsed.isValid())
             parsed = QDateTime::fromString(text, Qt::ISODate);
         if (!parsed.isValid())
-            return fail(key, QStringLiteral("is not an ISO-8601 time (“%1”)").arg(text.left(40)));
+            return fail(KeelJsonReadText::tr("%1 is not an ISO-8601 time (“%2”)")
+                            .arg(field(key), text.left(40)));
         out = parsed.toUTC();
         return true;
     }
@@ -160,7 +173,7 @@ public:
     {
         const json* value = find(key);
         if (value != nullptr && !value->is_array()) {
-            wrongType(key, *value, "an array");
+            wrongType(key, *value, QT_TRANSLATE_NOOP("KeelJsonRead", "an array"));
             return nullptr;
         }
         return value;
@@ -189,7 +202,7 @@ std::optional<Attachment> attachmentFromJson(const json& object, const QString& 
                                              QString& error)
 {
     if (!object.is_object()) {
-        error = QStringLiteral("%1 is %2, not an object").arg(where, typeName(object));
+        error = KeelJsonReadText::tr("%1 is %2, not an object").arg(where, typeName(object));
         return std::nullopt;
     }
     Fields fields(object, where, error);
@@ -210,13 +223,14 @@ std::optional<Attachment> attachmentFromJson(const json& object, const QString& 
     else if (kind == QLatin1String("text"))
         attachment.kind = Attachment::Kind::Text;
     else {
-        fields.fail("kind", QStringLiteral("is “%1”, not image or text").arg(kind.left(40)));
+        fields.fail(KeelJsonReadText::tr("%1 is “%2”, not image or text")
+                        .arg(Fields::field("kind"), kind.left(40)));
         return std::nullopt;
     }
     auto decoded =
         QByteArray::fromBase64Encoding(data.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
-        fields.fail("data", QStringLiteral("is not valid base64"));
+        fields.fail(KeelJsonReadText::tr("%1 is not valid base64").arg(Fields::field("data")));
         return std::nullopt;
     }
     attachment.data = std::move(*decoded);
@@ -229,9 +243,9 @@ std::optional<StoredMessage> messageFromJson(const json& object, qsizetype numbe
                                              const ConversationSummary& conversation,
                                              QString& error)
 {
-    const QString where = QStringLiteral("message %1").arg(number);
+    const QString where = KeelJsonReadText::tr("message %1").arg(number);
     if (!object.is_object()) {
-        error = QStringLiteral("%1 is %2, not an object").arg(where, typeName(object));
+        error = KeelJsonReadText::tr("%1 is %2, not an object").arg(where, typeName(object));
         return std::nullopt;
     }
     Fields fields(object, where, error);
@@ -253,13 +267,14 @@ std::optional<StoredMessage> messageFromJson(const json& object, qsizetype numbe
     if (!fields.time("updatedAt", message.updatedAt))
         return std::nullopt;
     if (message.id <= 0) {
-        fields.fail("id", QStringLiteral("is %1; ids are 1 or more").arg(message.id));
+        fields.fail(KeelJsonReadText::tr("%1 is %2; ids are 1 or more")
+                        .arg(Fields::field("id"), QString::number(message.id)));
         return std::nullopt;
     }
     const std::optional<Role> knownRole = roleFromWireName(role);
     if (!knownRole) {
-        fields.fail("role",
-                    QStringLiteral("is “%1”, not user, assistant or system").arg(role.left(40)));
+        fields.fail(KeelJsonReadText::tr("%1 is “%2”, not user, assistant or system")
+                        .arg(Fields::field("role"), role.left(40)));
         return std::nullopt;
     }
     message.role = *knownRole;
@@ -269,10 +284,10 @@ std::optional<StoredMessage> messageFromJson(const json& object, qsizetype numbe
 
     if (const json* usage = fields.find("usage")) {
         if (!usage->is_object()) {
-            fields.wrongType("usage", *usage, "an object");
+            fields.wrongType("usage", *usage, QT_TRANSLATE_NOOP("KeelJsonRead", "an object"));
             return std::nullopt;
         }
-        Fields usageFields(*usage, where + QStringLiteral(", usage"), error);
+        Fields usageFields(*usage, KeelJsonReadText::tr("%1, usage").arg(where), error);
         if (!usageFields.integer("input", message.usage.inputTokens)
             || !usageFields.integer("output", message.usage.outputTokens))
             return std::nullopt;
@@ -291,7 +306,7 @@ std::optional<StoredMessage> messageFromJson(const json& object, qsizetype numbe
         for (const json& item : *attachments) {
             ++index;
             auto attachment = attachmentFromJson(
-                item, QStringLiteral("%1, attachment %2").arg(where).arg(index), error);
+                item, KeelJsonReadText::tr("%1, attachment %2").arg(where).arg(index), error);
             if (!attachment)
                 return std::nullopt;
             message.attachments.append(std::move(*attachment));
@@ -307,7 +322,7 @@ std::optional<ConversationTree> conversationFromKeelJson(const nlohmann::json& o
 {
     error.clear();
     if (!object.is_object()) {
-        error = QStringLiteral("the conversation is %1, not an object").arg(typeName(object));
+        error = KeelJsonReadText::tr("the conversation is %1, not an object").arg(typeName(object));
         return std::nullopt;
     }
     Fields fields(object, QString(), error);
@@ -329,8 +344,8 @@ std::optional<ConversationTree> conversationFromKeelJson(const nlohmann::json& o
         c.updatedAt = c.createdAt;
     if (const json* settings = fields.find("settings")) {
         if (depthOf(*settings) > MaxSettingsDepth) {
-            fields.fail("settings",
-                        QStringLiteral("is nested more than %1 levels deep").arg(MaxSettingsDepth));
+            fields.fail(KeelJsonReadText::tr("%1 is nested more than %2 levels deep")
+                            .arg(Fields::field("settings"), QString::number(MaxSettingsDepth)));
             return std::nullopt;
         }
         c.settingsJson =
@@ -351,7 +366,7 @@ std::optional<ConversationTree> conversationFromKeelJson(const nlohmann::json& o
             if (!message)
                 return std::nullopt;
             if (seen.contains(message->id)) {
-                error = QStringLiteral("message %1: “id” %2 is already the id of message %3")
+                error = KeelJsonReadText::tr("message %1: “id” %2 is already the id of message %3")
                             .arg(number)
                             .arg(message->id)
                             .arg(seen.value(message->id));

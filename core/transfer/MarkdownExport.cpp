@@ -11,10 +11,12 @@ namespace keel::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("keel::core::MarkdownExport", text);
-}
+// The translation context of this file's texts. A struct, not a free tr(): lupdate files a
+// free function's strings under the enclosing namespace or class, which would not match the
+// context used at run time.
+struct MarkdownExportText {
+    Q_DECLARE_TR_FUNCTIONS(MarkdownExport)
+};
 
 // A YAML double-quoted scalar: backslash, quote and control characters escaped.
 QString yamlQuoted(const QString& text)
@@ -78,16 +80,16 @@ void endParagraph(QString& out)
 void writeToolCall(QString& out, const ToolCallRecord& record)
 {
     endParagraph(out);
-    QString summary = tr("Tool: %1").arg(record.call.name);
+    QString summary = MarkdownExportText::tr("Tool: %1").arg(record.call.name);
     const QString state = exportToolState(record);
     if (!state.isEmpty())
         summary += QStringLiteral(" (%1)").arg(state);
     out +=
         QLatin1String("<details><summary>") + escapeHtml(summary) + QLatin1String("</summary>\n\n");
-    out += QLatin1String("**") + tr("Arguments") + QLatin1String("**\n\n");
+    out += QLatin1String("**") + MarkdownExportText::tr("Arguments") + QLatin1String("**\n\n");
     out += fenced(exportToolArguments(record.call), QStringLiteral("json"));
     out += u'\n';
-    out += QLatin1String("**") + tr("Result") + QLatin1String("**\n\n");
+    out += QLatin1String("**") + MarkdownExportText::tr("Result") + QLatin1String("**\n\n");
     out += fenced(exportToolResult(record));
     out += QLatin1String("\n</details>\n\n");
 }
@@ -104,8 +106,8 @@ void writeMessage(QString& out, const StoredMessage& message)
     out += u'\n';
 
     if (!message.reasoning.trimmed().isEmpty()) {
-        out +=
-            QLatin1String("<details><summary>") + tr("Reasoning") + QLatin1String("</summary>\n\n");
+        out += QLatin1String("<details><summary>") + MarkdownExportText::tr("Reasoning")
+               + QLatin1String("</summary>\n\n");
         out += message.reasoning;
         endParagraph(out);
         out += QLatin1String("</details>\n\n");
@@ -121,7 +123,8 @@ void writeMessage(QString& out, const StoredMessage& message)
         endParagraph(out);
         for (const Attachment& attachment : message.attachments) {
             out += QLatin1String("- ")
-                   + escapeMarkdown(tr("Attached: %1").arg(exportAttachmentLine(attachment)))
+                   + escapeMarkdown(
+                       MarkdownExportText::tr("Attached: %1").arg(exportAttachmentLine(attachment)))
                    + u'\n';
         }
     }
@@ -140,7 +143,7 @@ QString markdownExport(const ConversationTree& tree)
     const ConversationSummary& conversation = tree.conversation;
     QString title = conversation.title.simplified();
     if (title.isEmpty())
-        title = tr("Untitled conversation");
+        title = MarkdownExportText::tr("Untitled conversation");
 
     QString out = QStringLiteral("---\n");
     out += QLatin1String("title: ") + yamlQuoted(title) + u'\n';

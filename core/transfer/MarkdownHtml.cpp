@@ -14,10 +14,12 @@ namespace keel::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("keel::core::MarkdownHtml", text);
-}
+// The translation context of this file's texts. A struct, not a free tr(): lupdate files a
+// free function's strings under the enclosing namespace or class, which would not match the
+// context used at run time.
+struct MarkdownHtmlText {
+    Q_DECLARE_TR_FUNCTIONS(MarkdownHtml)
+};
 
 // md4c hands entities over verbatim; these are the named ones worth decoding (others stay as
 // written, escaped, so "&foo;" reads as "&foo;").
@@ -154,10 +156,11 @@ QString imageLabel(const QString& alt, const QString& target)
     if (description.size() > kLongest)
         description = description.left(kLongest - 1) + QChar(0x2026);
     if (where.isEmpty())
-        return description.isEmpty() ? tr("Image") : tr("Image: %1").arg(description);
+        return description.isEmpty() ? MarkdownHtmlText::tr("Image")
+                                     : MarkdownHtmlText::tr("Image: %1").arg(description);
     if (description.isEmpty())
-        return tr("Image: %1").arg(where);
-    return tr("Image: %1 — %2").arg(description, where);
+        return MarkdownHtmlText::tr("Image: %1").arg(where);
+    return MarkdownHtmlText::tr("Image: %1 — %2").arg(description, where);
 }
 
 // A code block's language as a class name: letters, digits and a few signs ("c++", "c#").

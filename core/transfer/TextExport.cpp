@@ -10,10 +10,12 @@ namespace keel::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("keel::core::TextExport", text);
-}
+// The translation context of this file's texts. A struct, not a free tr(): lupdate files a
+// free function's strings under the enclosing namespace or class, which would not match the
+// context used at run time.
+struct TextExportText {
+    Q_DECLARE_TR_FUNCTIONS(TextExport)
+};
 
 const QString kRule = QString(40, u'-');
 
@@ -43,13 +45,13 @@ void writeToolCall(QString& out, const ToolCallRecord& record)
 {
     endBlock(out);
     out += u'\n';
-    QString heading = tr("Tool: %1").arg(record.call.name);
+    QString heading = TextExportText::tr("Tool: %1").arg(record.call.name);
     if (const QString state = exportToolState(record); !state.isEmpty())
         heading += QStringLiteral(" (%1)").arg(state);
     out += QLatin1String("    ") + heading + u'\n';
-    out += QLatin1String("      ") + tr("Arguments:") + u'\n';
+    out += QLatin1String("      ") + TextExportText::tr("Arguments:") + u'\n';
     out += indented(exportToolArguments(record.call), QStringLiteral("        "));
-    out += QLatin1String("      ") + tr("Result:") + u'\n';
+    out += QLatin1String("      ") + TextExportText::tr("Result:") + u'\n';
     out += indented(exportToolResult(record), QStringLiteral("        "));
     out += u'\n';
 }
@@ -71,13 +73,14 @@ void writeMessage(QString& out, const StoredMessage& message)
     endBlock(out);
 
     if (!message.reasoning.trimmed().isEmpty()) {
-        out += QLatin1String("\n    ") + tr("Reasoning:") + u'\n';
+        out += QLatin1String("\n    ") + TextExportText::tr("Reasoning:") + u'\n';
         out += indented(message.reasoning, QStringLiteral("      "));
     }
     if (!message.attachments.isEmpty()) {
         out += u'\n';
         for (const Attachment& attachment : message.attachments)
-            out += QLatin1String("    ") + tr("Attached: %1").arg(exportAttachmentLine(attachment))
+            out += QLatin1String("    ")
+                   + TextExportText::tr("Attached: %1").arg(exportAttachmentLine(attachment))
                    + u'\n';
     }
     if (const QString note = exportStatusNote(message); !note.isEmpty())
@@ -93,18 +96,19 @@ QString textExport(const ConversationTree& tree)
     const ConversationSummary& conversation = tree.conversation;
     QString title = conversation.title.simplified();
     if (title.isEmpty())
-        title = tr("Untitled conversation");
+        title = TextExportText::tr("Untitled conversation");
 
     QString out = title + u'\n' + QString(title.size(), u'=') + u'\n';
     QStringList facts;
     if (const QString created = exportTime(conversation.createdAt); !created.isEmpty())
-        facts.append(tr("Created: %1").arg(created));
+        facts.append(TextExportText::tr("Created: %1").arg(created));
     if (const QString updated = exportTime(conversation.updatedAt); !updated.isEmpty())
-        facts.append(tr("Updated: %1").arg(updated));
+        facts.append(TextExportText::tr("Updated: %1").arg(updated));
     if (const QStringList models = exportModels(branch); !models.isEmpty())
-        facts.append((models.size() == 1 ? tr("Model: %1") : tr("Models: %1"))
+        facts.append((models.size() == 1 ? TextExportText::tr("Model: %1")
+                                         : TextExportText::tr("Models: %1"))
                          .arg(models.join(QLatin1String(", "))));
-    facts.append(tr("Exported from Keel"));
+    facts.append(TextExportText::tr("Exported from Keel"));
     for (const QString& fact : std::as_const(facts))
         out += fact + u'\n';
     out += u'\n';

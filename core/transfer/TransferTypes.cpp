@@ -1,15 +1,23 @@
 // TransferTypes: format and source names, the cancel messages and the warning limit.
 #include "transfer/TransferTypes.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QMetaObject>
+#include <QRegularExpression>
 
 #include <memory>
 
 namespace keel::core {
 
 namespace {
+
+// The translation context of this file's user-visible messages: free functions and plain
+// classes have no tr() of their own.
+struct TransferTypesText {
+    Q_DECLARE_TR_FUNCTIONS(TransferTypes)
+};
 
 constexpr int MaxWarnings = 20;
 
@@ -68,7 +76,7 @@ QString formatTitle(ExportFormat format)
     case ExportFormat::Pdf:
         return QStringLiteral("PDF");
     case ExportFormat::Text:
-        return QStringLiteral("Plain text");
+        return TransferTypesText::tr("Plain text");
     }
     return {};
 }
@@ -124,12 +132,12 @@ TransferProgress queuedProgress(QObject* receiver, const std::atomic_bool* cance
 
 TransferError cancelledExport()
 {
-    return {QStringLiteral("The export was cancelled; no file was written."), true};
+    return {TransferTypesText::tr("The export was cancelled; no file was written."), true};
 }
 
 TransferError cancelledImport()
 {
-    return {QStringLiteral("The import was cancelled; nothing was imported."), true};
+    return {TransferTypesText::tr("The import was cancelled; nothing was imported."), true};
 }
 
 void addWarning(QStringList& warnings, const QString& warning)
@@ -142,9 +150,11 @@ void addWarning(QStringList& warnings, const QString& warning)
     int more = 1;
     if (warnings.size() > MaxWarnings) {
         const QString last = warnings.takeLast();
-        more = last.section(QLatin1Char(' '), 2, 2).toInt() + 1;
+        // The only number in that line, wherever a translation puts it.
+        static const QRegularExpression number(QStringLiteral("\\d+"));
+        more = number.match(last).captured().toInt() + 1;
     }
-    warnings.append(QStringLiteral("… and %1 more").arg(more));
+    warnings.append(TransferTypesText::tr("… and %n more", nullptr, more));
 }
 
 } // namespace keel::core

@@ -18,6 +18,9 @@ enter_test_sandbox() {
     export XDG_STATE_HOME="$sandbox/state"
     export XDG_RUNTIME_DIR="$sandbox/runtime"
     export QT_QPA_PLATFORM=offscreen
+    # English whatever the machine's locale: Keel picks its language from these.
+    unset LANGUAGE LC_MESSAGES
+    export LANG=C.UTF-8 LC_ALL=C.UTF-8
     # No proxy between the tests and their loopback servers.
     unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
     export NO_PROXY=127.0.0.1,localhost,::1

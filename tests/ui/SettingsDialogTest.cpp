@@ -32,6 +32,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -452,9 +453,25 @@ private Q_SLOTS:
 
         page->ctrlEnterSendsRadio()->click();
         QCOMPARE(h.settings.general().appearance.sendKey, core::SendKey::CtrlEnter);
+        // Languages in their own names; the choice applies at the next start, and says so.
         QComboBox* language = page->languageCombo();
+        QCOMPARE(language->count(), 3);
+        QCOMPARE(language->currentIndex(), 0);
+        QCOMPARE(language->itemText(0), QStringLiteral("System default"));
+        QCOMPARE(language->itemData(0).toString(), QString());
+        QCOMPARE(language->itemText(language->findData(QStringLiteral("en"))),
+                 QStringLiteral("English"));
+        QCOMPARE(language->itemText(language->findData(QStringLiteral("zh_CN"))),
+                 QStringLiteral("简体中文"));
+        QVERIFY(page->languageHint()->isVisible());
+        QCOMPARE(page->languageHint()->text(), QStringLiteral("Takes effect when Keel restarts."));
         language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
         QCOMPARE(h.settings.general().appearance.language, QStringLiteral("zh_CN"));
+        language->setCurrentIndex(language->findData(QStringLiteral("en")));
+        QCOMPARE(h.settings.general().appearance.language, QStringLiteral("en"));
+        language->setCurrentIndex(0);
+        QVERIFY(h.settings.general().appearance.language.isEmpty());
+        language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
 
         // A change made elsewhere shows here.
         core::GeneralSettings general = h.settings.general();
@@ -462,6 +479,11 @@ private Q_SLOTS:
         h.settings.setGeneral(general);
         QCOMPARE(theme->currentData().toInt(), static_cast<int>(core::Theme::Light));
         QTRY_VERIFY(QFile::exists(h.paths.settingsFile()));
+        // Under the key the start-up language choice reads (app/Translations.cpp).
+        QTRY_COMPARE(QSettings(h.paths.settingsFile(), QSettings::IniFormat)
+                         .value(QStringLiteral("appearance/language"))
+                         .toString(),
+                     QStringLiteral("zh_CN"));
     }
 
     void networkValidatesTheProxyAndAppliesLive()

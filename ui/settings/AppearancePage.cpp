@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -31,6 +32,7 @@ AppearancePage::AppearancePage(core::Settings* settings, QWidget* parent)
     , m_enterSends(new QRadioButton(tr("Enter sends, Shift+Enter starts a new line")))
     , m_ctrlEnterSends(new QRadioButton(tr("Ctrl+Enter sends, Enter starts a new line")))
     , m_language(new QComboBox)
+    , m_languageHint(new QLabel)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -85,11 +87,18 @@ AppearancePage::AppearancePage(core::Settings* settings, QWidget* parent)
     QFormLayout* languageForm = addForm();
     m_language->setObjectName(QStringLiteral("languageCombo"));
     m_language->setAccessibleName(tr("Language"));
-    m_language->addItem(tr("Follow the system"), QString());
+    m_language->addItem(tr("System default"), QString());
     // Each language in its own name, so it can be found without reading the current one.
-    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_language->addItem(QStringLiteral("简体中文 (zh_CN)"), QStringLiteral("zh_CN"));
+    // English is the source language; the others are those translations/ has a .ts file for.
+    m_language->addItem(QLocale::languageToString(QLocale::English), QStringLiteral("en"));
+    for (const QString& code : {QStringLiteral("zh_CN")})
+        m_language->addItem(QLocale(code).nativeLanguageName(), code);
     languageForm->addRow(tr("&Language:"), m_language);
+    m_languageHint->setObjectName(QStringLiteral("languageHint"));
+    m_languageHint->setText(tr("Takes effect when Keel restarts."));
+    m_languageHint->setWordWrap(true);
+    m_languageHint->setForegroundRole(QPalette::PlaceholderText);
+    languageForm->addRow(QString(), m_languageHint);
     layout->addStretch(1);
 
     load();

@@ -30,6 +30,7 @@ public:
     QRadioButton* enterSendsRadio() const { return m_enterSends; }
     QRadioButton* ctrlEnterSendsRadio() const { return m_ctrlEnterSends; }
     QComboBox* languageCombo() const { return m_language; }
+    QLabel* languageHint() const { return m_languageHint; }
 
 private:
     void load();
@@ -46,6 +47,7 @@ private:
     QRadioButton* m_enterSends;
     QRadioButton* m_ctrlEnterSends;
     QComboBox* m_language;
+    QLabel* m_languageHint;
     bool m_loading = false;
 };
 

@@ -182,7 +182,9 @@ void ToolsPage::importFile(const QString& path)
     QThreadPool::globalInstance()->start([page, path] {
         const core::ConfigFileContents contents = core::readConfigFile(path);
         const QString error =
-            contents.exists ? contents.error : QStringLiteral("there is no such file");
+            contents.exists
+                ? contents.error
+                : QCoreApplication::translate("keel::ui::ToolsPage", "there is no such file");
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [page, path, bytes = contents.bytes, error] {
