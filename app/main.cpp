@@ -16,7 +16,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -254,6 +256,17 @@ int runImport(int argc, char** argv, const app::AppOptions& options)
     return exitCode;
 }
 
+// Every size cmake/Icons.cmake rendered from resources/icons/keel.svg (:/icons/N/keel.png): each
+// size drawn for itself, no scaling blur.
+QIcon applicationIcon()
+{
+    QIcon icon;
+    const QDir sizes(QStringLiteral(":/icons"));
+    for (const QString& size : sizes.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        icon.addFile(sizes.filePath(size + QStringLiteral("/keel.png")));
+    return icon;
+}
+
 int runGui(int argc, char** argv, const app::AppOptions& options)
 {
     QApplication application(argc, argv);
@@ -261,7 +274,8 @@ int runGui(int argc, char** argv, const app::AppOptions& options)
     app::Translations translations;
     translations.installForProfile();
     QApplication::setApplicationDisplayName(QStringLiteral("Keel"));
-    QApplication::setDesktopFileName(QStringLiteral("keel"));
+    QApplication::setDesktopFileName(QStringLiteral(KEEL_APP_ID));
+    QApplication::setWindowIcon(applicationIcon());
     app::GuiSession session(options);
     app::TerminationWatcher termination;
     QObject::connect(&termination, &app::TerminationWatcher::terminationRequested, &application,
@@ -290,7 +304,7 @@ int main(int argc, char** argv)
         std::fputs(qPrintable(options.helpText), stdout);
         return 0;
     case app::Mode::Version:
-        std::printf("keel %s\n", KEEL_VERSION);
+        std::printf("keel %s (Qt %s)\n", KEEL_VERSION, qVersion()); // Qt's at run time
         return 0;
     case app::Mode::Ask:
         app::applyProfile(options.profileDir);
