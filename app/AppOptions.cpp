@@ -7,11 +7,18 @@
 #include "ui/settings/SettingsDialog.h" // the --settings page names
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 
 namespace keel::app {
 
 namespace {
+
+// Parsing runs before the translator is installed: main parses again for the help and error
+// texts once it is, so that these come out in the user's language.
+struct AppOptionsText {
+    Q_DECLARE_TR_FUNCTIONS(AppOptions)
+};
 
 QString usageText(const QCommandLineParser& parser)
 {
@@ -21,7 +28,7 @@ QString usageText(const QCommandLineParser& parser)
     // No application object exists yet to name the program.
     QString text = parser.helpText();
     text.replace(QStringLiteral("<executable_name>"), QStringLiteral("keel"));
-    return text + QStringLiteral(R"(
+    return text + AppOptionsText::tr(R"(
 Commands:
   (none)                 Start the desktop app.
   ask [PROMPT | -]       Send one prompt and stream the reply to stdout (reasoning to
@@ -60,7 +67,7 @@ Commands:
                          when the tool reports an error. --json prints one JSON object
                          per event and line. Ctrl+C cancels the call.
 )") + transferHelpText()
-           + QStringLiteral(R"(
+           + AppOptionsText::tr(R"(
 Which provider ask and models use: the one the flags describe (--preset,
 --provider-kind, --base-url, --api-key-env), else --provider N, else the provider of the
 configured default model, else the environment variables below. The model: --model, else
@@ -70,7 +77,7 @@ key, the chat defaults and the network settings (proxy, timeouts) of the profile
 Provider kinds: openai, anthropic, gemini, ollama.
 Presets (--preset):
 )") + presets
-           + QStringLiteral(R"(
+           + AppOptionsText::tr(R"(
 Environment:
   OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY (or GOOGLE_API_KEY)
                          API key of each kind (or the variable named by --api-key-env)
@@ -130,100 +137,104 @@ ParseResult parseArguments(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Keel, a native desktop chat client for LLMs."));
+        AppOptionsText::tr("Keel, a native desktop chat client for LLMs."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+                                  AppOptionsText::tr("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"),
-                                     QStringLiteral("Show the version."));
+                                     AppOptionsText::tr("Show the version."));
     const QCommandLineOption profile(QStringLiteral("profile"),
-                                     QStringLiteral("Keep all config and data in DIR."),
+                                     AppOptionsText::tr("Keep all config and data in DIR."),
                                      QStringLiteral("DIR"));
     const QCommandLineOption provider(
         QStringLiteral("provider"),
-        QStringLiteral("Use the configured provider N (name or id; see providers list)."),
+        AppOptionsText::tr("Use the configured provider N (name or id; see providers list)."),
         QStringLiteral("N"));
     const QCommandLineOption preset(QStringLiteral("preset"),
-                                    QStringLiteral("Use the provider preset NAME (see below)."),
+                                    AppOptionsText::tr("Use the provider preset NAME (see below)."),
                                     QStringLiteral("NAME"));
     const QCommandLineOption kind({QStringLiteral("provider-kind"), QStringLiteral("kind")},
-                                  QStringLiteral("Wire protocol: openai, anthropic, gemini or "
-                                                 "ollama (default openai)."),
+                                  AppOptionsText::tr("Wire protocol: openai, anthropic, gemini or "
+                                                     "ollama (default openai)."),
                                   QStringLiteral("K"));
     const QCommandLineOption baseUrl(QStringLiteral("base-url"),
-                                     QStringLiteral("Base URL of the provider."),
+                                     AppOptionsText::tr("Base URL of the provider."),
                                      QStringLiteral("URL"));
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model name."),
+    const QCommandLineOption model(QStringLiteral("model"), AppOptionsText::tr("Model name."),
                                    QStringLiteral("M"));
     const QCommandLineOption keyEnv(QStringLiteral("api-key-env"),
-                                    QStringLiteral("Read the API key from variable VAR."),
+                                    AppOptionsText::tr("Read the API key from variable VAR."),
                                     QStringLiteral("VAR"));
     const QCommandLineOption name(QStringLiteral("name"),
-                                  QStringLiteral("providers add: the provider's name."),
+                                  AppOptionsText::tr("providers add: the provider's name."),
                                   QStringLiteral("N"));
     const QCommandLineOption keyStdin(
         QStringLiteral("api-key-stdin"),
-        QStringLiteral("providers add: read the API key from the first line of standard input."));
+        AppOptionsText::tr(
+            "providers add: read the API key from the first line of standard input."));
     const QCommandLineOption secretFile(
         QStringLiteral("allow-secret-file"),
-        QStringLiteral("providers add: where no keychain is available, keep the key in a file "
-                       "of the profile readable only by you."));
-    const QCommandLineOption system(QStringLiteral("system"), QStringLiteral("System prompt."),
+        AppOptionsText::tr("providers add: where no keychain is available, keep the key in a file "
+                           "of the profile readable only by you."));
+    const QCommandLineOption system(QStringLiteral("system"), AppOptionsText::tr("System prompt."),
                                     QStringLiteral("TEXT"));
     const QCommandLineOption idle(QStringLiteral("idle-timeout"),
-                                  QStringLiteral("Give up after S seconds without data "
-                                                 "(default 600; 0 = never)."),
+                                  AppOptionsText::tr("Give up after S seconds without data "
+                                                     "(default 600; 0 = never)."),
                                   QStringLiteral("S"));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("ask, models, history, providers list, mcp, "
-                                                 "import: print JSON."));
+                                  AppOptionsText::tr("ask, models, history, providers list, mcp, "
+                                                     "import: print JSON."));
     const QCommandLineOption allowTool(
         QStringLiteral("allow-tool"),
-        QStringLiteral("ask: run the tool NAME when the model calls it (the name the model "
-                       "sees, or SERVER/TOOL). Repeatable."),
+        AppOptionsText::tr("ask: run the tool NAME when the model calls it (the name the model "
+                           "sees, or SERVER/TOOL). Repeatable."),
         QStringLiteral("NAME"));
     const QCommandLineOption allowAllTools(
         QStringLiteral("allow-all-tools"),
-        QStringLiteral("ask: run every tool the model calls, except those set to deny in the "
-                       "Tools settings."));
+        AppOptionsText::tr("ask: run every tool the model calls, except those set to deny in the "
+                           "Tools settings."));
     const QCommandLineOption noTools(QStringLiteral("no-tools"),
-                                     QStringLiteral("ask: offer the model no tools."));
+                                     AppOptionsText::tr("ask: offer the model no tools."));
     const QCommandLineOption send(QStringLiteral("send"),
-                                  QStringLiteral("GUI: send TEXT once the window is up."),
+                                  AppOptionsText::tr("GUI: send TEXT once the window is up."),
                                   QStringLiteral("TEXT"));
-    const QCommandLineOption open(QStringLiteral("open"),
-                                  QStringLiteral("GUI: open conversation ID once the window is up "
-                                                 "(--send then goes into it)."),
-                                  QStringLiteral("ID"));
+    const QCommandLineOption open(
+        QStringLiteral("open"),
+        AppOptionsText::tr("GUI: open conversation ID once the window is up "
+                           "(--send then goes into it)."),
+        QStringLiteral("ID"));
     const QCommandLineOption quitWhenIdle(
         QStringLiteral("quit-when-idle"),
-        QStringLiteral("GUI: quit once the list is shown, the --open conversation painted and "
-                       "the --send turn over."));
+        AppOptionsText::tr("GUI: quit once the list is shown, the --open conversation painted and "
+                           "the --send turn over."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("GUI: save the window to FILE on quit."),
+                                        AppOptionsText::tr("GUI: save the window to FILE on quit."),
                                         QStringLiteral("FILE"));
     const QCommandLineOption windowSize(
         QStringLiteral("window-size"),
-        QStringLiteral("GUI: open the window at WIDTHxHEIGHT pixels (scripted screenshots)."),
+        AppOptionsText::tr("GUI: open the window at WIDTHxHEIGHT pixels (scripted screenshots)."),
         QStringLiteral("WxH"));
     const QCommandLineOption settingsPage(
         QStringLiteral("settings"),
-        QStringLiteral("GUI: open the Settings dialog on PAGE once the window is up: providers, "
-                       "chat, assistants, appearance or network (--screenshot then saves the "
-                       "dialog)."),
+        AppOptionsText::tr(
+            "GUI: open the Settings dialog on PAGE once the window is up: providers, "
+            "chat, assistants, tools, appearance or network (--screenshot then saves the "
+            "dialog)."),
         QStringLiteral("PAGE"));
     const QCommandLineOption diagnostics(
         QStringLiteral("diagnostics"),
-        QStringLiteral("GUI: write latency, heartbeat, start-up, open and memory figures to "
-                       "FILE on exit."),
+        AppOptionsText::tr("GUI: write latency, heartbeat, start-up, open and memory figures to "
+                           "FILE on exit."),
         QStringLiteral("FILE"));
     const QCommandLineOption effort(QStringLiteral("reasoning-effort"),
-                                    QStringLiteral("Reasoning effort: low, medium or high."),
+                                    AppOptionsText::tr("Reasoning effort: low, medium or high."),
                                     QStringLiteral("E"));
-    const QCommandLineOption budget(QStringLiteral("thinking-budget"),
-                                    QStringLiteral("Thinking budget in tokens (Anthropic extended "
-                                                   "thinking, Gemini thinking)."),
-                                    QStringLiteral("N"));
+    const QCommandLineOption budget(
+        QStringLiteral("thinking-budget"),
+        AppOptionsText::tr("Thinking budget in tokens (Anthropic extended "
+                           "thinking, Gemini thinking)."),
+        QStringLiteral("N"));
     parser.addOptions(
         {help,        version,      profile,   provider,      preset,     kind,         baseUrl,
          model,       keyEnv,       name,      keyStdin,      secretFile, system,       idle,
@@ -231,12 +242,14 @@ ParseResult parseArguments(const QStringList& arguments)
          diagnostics, settingsPage, allowTool, allowAllTools, noTools,    windowSize});
     parser.addOptions(transferOptions());
     parser.addPositionalArgument(
-        QStringLiteral("command"), QStringLiteral("A command (below), or nothing for the app."),
+        QStringLiteral("command"), AppOptionsText::tr("A command (below), or nothing for the app."),
         QStringLiteral("[ask [PROMPT | -] | models | history ... | providers ... | mcp ... | "
                        "export ... | import ...]"));
 
     ParseResult result;
-    if (!parser.parse(arguments)) {
+    const bool parsed = parser.parse(arguments);
+    result.profileDir = parser.value(profile); // what was read of it, even after an error
+    if (!parsed) {
         result.error = parser.errorText();
         return result;
     }
@@ -260,7 +273,8 @@ ParseResult parseArguments(const QStringList& arguments)
         if (command == QStringLiteral("ask")) {
             options.mode = Mode::Ask;
             if (positional.size() > 2) {
-                result.error = QStringLiteral("ask takes one PROMPT; quote it if it has spaces.");
+                result.error =
+                    AppOptionsText::tr("ask takes one PROMPT; quote it if it has spaces.");
                 return result;
             }
             options.prompt = positional.size() == 2 ? positional[1] : QStringLiteral("-");
@@ -276,16 +290,16 @@ ParseResult parseArguments(const QStringList& arguments)
                 bool ok = false;
                 options.historyConversationId = positional[2].toLongLong(&ok);
                 if (!ok || options.historyConversationId <= 0) {
-                    result.error = QStringLiteral("history show needs a conversation ID (a "
-                                                  "number, see keel history list).");
+                    result.error = AppOptionsText::tr("history show needs a conversation ID (a "
+                                                      "number, see keel history list).");
                     return result;
                 }
             } else if (action == QStringLiteral("search") && positional.size() >= 3) {
                 options.historyAction = action;
                 options.historyQuery = positional.mid(2).join(QLatin1Char(' '));
             } else {
-                result.error = QStringLiteral("Usage: keel history list | show ID | search "
-                                              "QUERY [--json]");
+                result.error = AppOptionsText::tr("Usage: keel history list | show ID | search "
+                                                  "QUERY [--json]");
                 return result;
             }
         } else if (command == QStringLiteral("providers")) {
@@ -298,7 +312,7 @@ ParseResult parseArguments(const QStringList& arguments)
                 options.providersAction = action;
                 options.providerTarget = positional[2];
             } else {
-                result.error = QStringLiteral(
+                result.error = AppOptionsText::tr(
                     "Usage: keel providers list [--json] | add --name N (--kind K | --preset P) "
                     "[--base-url URL] [--model M] [--api-key-stdin [--allow-secret-file]] | "
                     "remove N");
@@ -307,8 +321,9 @@ ParseResult parseArguments(const QStringList& arguments)
         } else if (command == QStringLiteral("mcp")) {
             options.mode = Mode::Mcp;
             if (!parseMcpCommand(positional, &options)) {
-                result.error = QStringLiteral("Usage: keel mcp import FILE | list | tools SERVER "
-                                              "| call SERVER TOOL [ARGS_JSON] [--json]");
+                result.error =
+                    AppOptionsText::tr("Usage: keel mcp import FILE | list | tools SERVER "
+                                       "| call SERVER TOOL [ARGS_JSON] [--json]");
                 return result;
             }
         } else if (command == QStringLiteral("export") || command == QStringLiteral("import")) {
@@ -316,7 +331,7 @@ ParseResult parseArguments(const QStringList& arguments)
             if (!result.error.isEmpty())
                 return result;
         } else {
-            result.error = QStringLiteral("Unknown command \"%1\". Try --help.").arg(command);
+            result.error = AppOptionsText::tr("Unknown command \"%1\". Try --help.").arg(command);
             return result;
         }
     }
@@ -332,28 +347,29 @@ ParseResult parseArguments(const QStringList& arguments)
     for (const QCommandLineOption* askOnly : {&allowTool, &allowAllTools, &noTools}) {
         if (options.mode != Mode::Ask && parser.isSet(*askOnly)) {
             result.error =
-                QStringLiteral("--%1 is an option of keel ask.").arg(askOnly->names().first());
+                AppOptionsText::tr("--%1 is an option of keel ask.").arg(askOnly->names().first());
             return result;
         }
     }
     if (options.noTools && (options.allowAllTools || !options.allowedTools.isEmpty())) {
-        result.error = QStringLiteral("--no-tools does not go with --allow-tool or "
-                                      "--allow-all-tools.");
+        result.error = AppOptionsText::tr("--no-tools does not go with --allow-tool or "
+                                          "--allow-all-tools.");
         return result;
     }
 
     const bool adding = options.providersAction == QStringLiteral("add");
     for (const QCommandLineOption* addOnly : {&name, &keyStdin, &secretFile}) {
         if (!adding && parser.isSet(*addOnly)) {
-            result.error = QStringLiteral("--%1 is an option of keel providers add.")
+            result.error = AppOptionsText::tr("--%1 is an option of keel providers add.")
                                .arg(addOnly->names().first());
             return result;
         }
     }
     if (options.mode == Mode::Providers) {
         if (parser.isSet(provider) || parser.isSet(keyEnv)) {
-            result.error = QStringLiteral("keel providers takes neither --provider nor "
-                                          "--api-key-env (the key comes from --api-key-stdin).");
+            result.error =
+                AppOptionsText::tr("keel providers takes neither --provider nor "
+                                   "--api-key-env (the key comes from --api-key-stdin).");
             return result;
         }
         if (adding) {
@@ -364,16 +380,17 @@ ParseResult parseArguments(const QStringList& arguments)
             options.apiKeyStdin = parser.isSet(keyStdin);
             options.allowSecretFile = parser.isSet(secretFile);
             if (!parser.isSet(name)) {
-                result.error = QStringLiteral("providers add needs --name N.");
+                result.error = AppOptionsText::tr("providers add needs --name N.");
                 return result;
             }
             if (options.addKind.isEmpty() && !parser.isSet(preset)) {
-                result.error = QStringLiteral("providers add needs --kind K (openai, anthropic, "
-                                              "gemini or ollama) or --preset P.");
+                result.error =
+                    AppOptionsText::tr("providers add needs --kind K (openai, anthropic, "
+                                       "gemini or ollama) or --preset P.");
                 return result;
             }
             if (options.allowSecretFile && !options.apiKeyStdin) {
-                result.error = QStringLiteral("--allow-secret-file goes with --api-key-stdin.");
+                result.error = AppOptionsText::tr("--allow-secret-file goes with --api-key-stdin.");
                 return result;
             }
         }
@@ -384,14 +401,14 @@ ParseResult parseArguments(const QStringList& arguments)
         parser.isSet(preset) || parser.isSet(kind) || parser.isSet(baseUrl) || parser.isSet(keyEnv);
     if (parser.isSet(provider) && options.mode != Mode::Providers) {
         if (options.providerName.isEmpty()) {
-            result.error = QStringLiteral("--provider needs the name of a configured provider "
-                                          "(see keel providers list).");
+            result.error = AppOptionsText::tr("--provider needs the name of a configured provider "
+                                              "(see keel providers list).");
             return result;
         }
         if (options.providerFromCommandLine) {
-            result.error = QStringLiteral("--provider names a configured provider; it does not "
-                                          "go with --preset, --provider-kind, --base-url or "
-                                          "--api-key-env.");
+            result.error = AppOptionsText::tr("--provider names a configured provider; it does not "
+                                              "go with --preset, --provider-kind, --base-url or "
+                                              "--api-key-env.");
             return result;
         }
     }
@@ -400,7 +417,7 @@ ParseResult parseArguments(const QStringList& arguments)
     if (parser.isSet(preset)) {
         const auto found = core::findPreset(parser.value(preset));
         if (!found) {
-            result.error = QStringLiteral("Unknown preset \"%1\". Try --help for the list.")
+            result.error = AppOptionsText::tr("Unknown preset \"%1\". Try --help for the list.")
                                .arg(parser.value(preset));
             return result;
         }
@@ -409,7 +426,7 @@ ParseResult parseArguments(const QStringList& arguments)
         if (!found->apiKeyEnv.isEmpty())
             keyVariables << found->apiKeyEnv;
         if (parser.isSet(kind) && parser.value(kind).toLower() != found->kind) {
-            result.error = QStringLiteral("The preset \"%1\" speaks %2, not %3.")
+            result.error = AppOptionsText::tr("The preset \"%1\" speaks %2, not %3.")
                                .arg(found->id, found->kind, parser.value(kind));
             return result;
         }
@@ -421,9 +438,10 @@ ParseResult parseArguments(const QStringList& arguments)
         options.provider.kind =
             parser.isSet(kind) ? parser.value(kind).toLower() : QStringLiteral("openai");
         if (!core::providerKinds().contains(options.provider.kind)) {
-            result.error = QStringLiteral("Unknown provider kind \"%1\": use openai, anthropic, "
-                                          "gemini or ollama.")
-                               .arg(options.provider.kind);
+            result.error =
+                AppOptionsText::tr("Unknown provider kind \"%1\": use openai, anthropic, "
+                                   "gemini or ollama.")
+                    .arg(options.provider.kind);
             return result;
         }
         keyVariables = keyVariablesFor(options.provider.kind);
@@ -434,7 +452,9 @@ ParseResult parseArguments(const QStringList& arguments)
         for (const QString& variable : keyVariables) {
             options.provider.apiKey = qEnvironmentVariable(variable.toLocal8Bit().constData());
             options.provider.apiKeySource =
-                QStringLiteral("the environment variable %1").arg(variable);
+                // The core's wording (and translation) for a key from the environment.
+                QCoreApplication::translate("ProviderPresets", "the environment variable %1")
+                    .arg(variable);
             if (!options.provider.apiKey.isEmpty())
                 break;
         }
@@ -451,7 +471,7 @@ ParseResult parseArguments(const QStringList& arguments)
         bool ok = false;
         const double seconds = parser.value(idle).toDouble(&ok);
         if (!ok || seconds < 0) {
-            result.error = QStringLiteral("--idle-timeout needs a number of seconds.");
+            result.error = AppOptionsText::tr("--idle-timeout needs a number of seconds.");
             return result;
         }
         options.idleTimeoutMs = static_cast<int>(seconds * 1000);
@@ -461,14 +481,14 @@ ParseResult parseArguments(const QStringList& arguments)
     if (!options.reasoningEffort.isEmpty()
         && !QStringList{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")}
                 .contains(options.reasoningEffort)) {
-        result.error = QStringLiteral("--reasoning-effort is low, medium or high.");
+        result.error = AppOptionsText::tr("--reasoning-effort is low, medium or high.");
         return result;
     }
     if (parser.isSet(budget)) {
         bool ok = false;
         const int tokens = parser.value(budget).toInt(&ok);
         if (!ok || tokens < 0) {
-            result.error = QStringLiteral("--thinking-budget needs a number of tokens.");
+            result.error = AppOptionsText::tr("--thinking-budget needs a number of tokens.");
             return result;
         }
         options.thinkingBudgetTokens = tokens;
@@ -478,8 +498,8 @@ ParseResult parseArguments(const QStringList& arguments)
         bool ok = false;
         options.openConversationId = parser.value(open).toLongLong(&ok);
         if (!ok || options.openConversationId <= 0) {
-            result.error = QStringLiteral("--open needs a conversation ID (a number, see keel "
-                                          "history list).");
+            result.error = AppOptionsText::tr("--open needs a conversation ID (a number, see keel "
+                                              "history list).");
             return result;
         }
     }
@@ -490,8 +510,8 @@ ParseResult parseArguments(const QStringList& arguments)
         const int width = parts.size() == 2 ? parts.at(0).toInt() : 0;
         const int height = parts.size() == 2 ? parts.at(1).toInt() : 0;
         if (width < 200 || height < 200 || width > 10000 || height > 10000) {
-            result.error = QStringLiteral("--window-size takes WIDTHxHEIGHT in pixels, e.g. "
-                                          "1280x900.");
+            result.error = AppOptionsText::tr("--window-size takes WIDTHxHEIGHT in pixels, e.g. "
+                                              "1280x900.");
             return result;
         }
         options.windowSize = QSize(width, height);
@@ -499,7 +519,7 @@ ParseResult parseArguments(const QStringList& arguments)
     if (parser.isSet(settingsPage)) {
         options.settingsPage = parser.value(settingsPage).toLower();
         if (!ui::SettingsDialog::pageNamed(options.settingsPage)) {
-            result.error = QStringLiteral("--settings takes one of: %1.")
+            result.error = AppOptionsText::tr("--settings takes one of: %1.")
                                .arg(ui::SettingsDialog::pageNames().join(QStringLiteral(", ")));
             return result;
         }
@@ -510,14 +530,17 @@ ParseResult parseArguments(const QStringList& arguments)
     return result;
 }
 
-void applyProfile(const QString& profileDir)
+void applyProfile(const QString& profileDir, ProfileFolders folders)
 {
     if (profileDir.isEmpty())
         return;
     const QDir root(QDir(profileDir).absolutePath());
-    root.mkpath(QStringLiteral("."));
-    const auto point = [&root](const char* variable, const QString& sub) {
-        root.mkpath(sub);
+    const bool create = folders == ProfileFolders::Create;
+    if (create)
+        root.mkpath(QStringLiteral("."));
+    const auto point = [&root, create](const char* variable, const QString& sub) {
+        if (create)
+            root.mkpath(sub);
         qputenv(variable, root.filePath(sub).toLocal8Bit());
     };
     point("XDG_CONFIG_HOME", QStringLiteral("config"));

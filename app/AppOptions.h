@@ -82,7 +82,8 @@ struct AppOptions {
 
 struct ParseResult {
     std::optional<AppOptions> options;
-    QString error; // human, for stderr, when options is empty
+    QString error;      // human, for stderr, when options is empty
+    QString profileDir; // --profile, also when parsing failed: its language setting applies
 };
 
 // Parses arguments (argv[0] first). The ad-hoc provider comes from --preset or --provider-kind
@@ -93,7 +94,9 @@ ParseResult parseArguments(const QStringList& arguments);
 
 // Points every QStandardPaths location at DIR by setting the XDG variables, so that nothing a
 // run with --profile does touches the real user's files. Call before Q*Application exists.
-void applyProfile(const QString& profileDir);
+// Creates the folders unless told a look is all that is needed (printing the help).
+enum class ProfileFolders { Create, LookOnly };
+void applyProfile(const QString& profileDir, ProfileFolders folders = ProfileFolders::Create);
 
 // A reasonable model to start the GUI with when none was given.
 QString defaultModel(const QString& kind);

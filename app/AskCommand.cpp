@@ -101,21 +101,25 @@ void AskCommand::setTools(const QList<core::McpServerConfig>& servers,
 bool AskCommand::start()
 {
     if (m_request.model.isEmpty()) {
-        writeOut(stderr, "keel: No model given: use --model M or set KEEL_MODEL (or give the "
-                         "provider a default model).\n");
+        writeOut(stderr, "keel: "
+                             + tr("No model given: use --model M or set KEEL_MODEL (or give the "
+                                  "provider a default model).")
+                                   .toUtf8()
+                             + '\n');
         return false;
     }
     QString prompt = m_options.prompt;
     if (prompt == QStringLiteral("-")) {
         QFile input;
         if (!input.open(stdin, QIODevice::ReadOnly)) {
-            writeOut(stderr, "keel: cannot read the prompt from standard input\n");
+            writeOut(stderr,
+                     "keel: " + tr("cannot read the prompt from standard input").toUtf8() + '\n');
             return false;
         }
         prompt = QString::fromUtf8(input.readAll());
     }
     if (prompt.trimmed().isEmpty()) {
-        writeOut(stderr, "keel: the prompt is empty\n");
+        writeOut(stderr, "keel: " + tr("the prompt is empty").toUtf8() + '\n');
         return false;
     }
 
@@ -268,10 +272,11 @@ void AskCommand::onServerStatus(const core::McpServerStatus& status)
     if (m_turnId.isEmpty() || status.state != core::McpServerState::Failed)
         return;
     // The turn goes on without the server's tools; the user should know why they are missing.
-    QString line = QStringLiteral("keel: warning: MCP server \"%1\": %2")
-                       .arg(status.name, status.message.simplified());
+    QString line =
+        QStringLiteral("keel: ")
+        + tr("warning: MCP server \"%1\": %2").arg(status.name, status.message.simplified());
     if (!status.logPath.isEmpty())
-        line += QStringLiteral(" (log: %1)").arg(status.logPath);
+        line += tr(" (log: %1)").arg(status.logPath);
     printToolLine(line);
 }
 

@@ -36,6 +36,15 @@
 
 namespace keel::app {
 
+namespace {
+
+void printGuiError(const QString& message)
+{
+    std::fprintf(stderr, "keel: %s\n", message.toUtf8().constData());
+}
+
+} // namespace
+
 GuiSession::GuiSession(AppOptions options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -226,8 +235,7 @@ void GuiSession::requestOpen()
     m_open = Open::Loading;
     m_openClock.start();
     if (!m_window->controller()->openConversation(m_options.openConversationId)) {
-        std::fprintf(stderr, "keel: could not open conversation %lld\n",
-                     static_cast<long long>(m_options.openConversationId));
+        printGuiError(tr("could not open conversation %1").arg(m_options.openConversationId));
         m_open = Open::Done;
         openFinished();
     }
@@ -244,8 +252,7 @@ void GuiSession::onStoreFailed()
 {
     if (m_open == Open::Loading) {
         // The page will not come (e.g. no such conversation); the store said why.
-        std::fprintf(stderr, "keel: could not open conversation %lld\n",
-                     static_cast<long long>(m_options.openConversationId));
+        printGuiError(tr("could not open conversation %1").arg(m_options.openConversationId));
         m_open = Open::Done;
         openFinished();
     }
@@ -271,7 +278,7 @@ void GuiSession::startSend()
 {
     m_sendPending = false;
     if (!m_window->controller()->send(m_options.sendText))
-        std::fprintf(stderr, "keel: could not send the --send text\n");
+        printGuiError(tr("could not send the --send text"));
     maybeQuit();
 }
 
@@ -300,8 +307,7 @@ void GuiSession::quitNow()
         && windowSettings->dialog()->isVisible())
         shown = windowSettings->dialog();
     if (!m_options.screenshotPath.isEmpty() && !shown->grab().save(m_options.screenshotPath))
-        std::fprintf(stderr, "keel: could not save the screenshot to %s\n",
-                     qPrintable(m_options.screenshotPath));
+        printGuiError(tr("could not save the screenshot to %1").arg(m_options.screenshotPath));
     QApplication::quit();
 }
 
@@ -340,7 +346,7 @@ int GuiSession::finish()
     m_diagnostics.setPeakRssKb(core::DiagnosticsRecorder::peakRssKb());
     const QString error = m_diagnostics.write(m_options.diagnosticsPath, m_watchdog.stats());
     if (!error.isEmpty()) {
-        std::fprintf(stderr, "keel: could not write diagnostics: %s\n", qPrintable(error));
+        printGuiError(tr("could not write diagnostics: %1").arg(error));
         return 1;
     }
     return 0;

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/StorePaths.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -17,6 +18,10 @@ namespace {
 using nlohmann::json;
 
 constexpr int SearchLimit = 50;
+
+struct HistoryCommandText {
+    Q_DECLARE_TR_FUNCTIONS(HistoryCommand)
+};
 
 void out(const QString& text)
 {
@@ -77,11 +82,11 @@ int HistoryCommand::run()
     const QString path = core::defaultDatabasePath();
     if (!QFileInfo::exists(path)) {
         if (m_options.historyAction == QStringLiteral("show"))
-            return failure(QStringLiteral("No history yet."));
+            return failure(HistoryCommandText::tr("No history yet."));
         if (m_options.json)
             printJson(json::array());
         else
-            out(QStringLiteral("No history yet.\n"));
+            out(HistoryCommandText::tr("No history yet.") + QLatin1Char('\n'));
         return 0;
     }
     core::Database database;
@@ -107,7 +112,7 @@ int HistoryCommand::list(core::Database& database)
         return 0;
     }
     if (conversations->isEmpty())
-        out(QStringLiteral("No history yet.\n"));
+        out(HistoryCommandText::tr("No history yet.") + QLatin1Char('\n'));
     QString text;
     for (const core::ConversationSummary& c : *conversations) {
         text += QStringLiteral("%1\t%2\t%3%4\n")
@@ -123,7 +128,8 @@ int HistoryCommand::show(core::Database& database)
 {
     const qint64 id = m_options.historyConversationId;
     if (!database.conversation(id))
-        return failure(QStringLiteral("There is no conversation %1 in the history.").arg(id));
+        return failure(
+            HistoryCommandText::tr("There is no conversation %1 in the history.").arg(id));
     const auto page = database.loadLatest(id, std::numeric_limits<int>::max());
     if (!page)
         return failure(database.lastError().message);
@@ -185,7 +191,7 @@ int HistoryCommand::search(core::Database& database)
         return 0;
     }
     if (hits->isEmpty()) {
-        out(QStringLiteral("No matches.\n"));
+        out(HistoryCommandText::tr("No matches.") + QLatin1Char('\n'));
         return 0;
     }
     QString text;

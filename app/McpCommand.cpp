@@ -174,11 +174,10 @@ std::optional<core::McpServerConfig> McpCommand::server(const QString& name) con
     QStringList names;
     for (const core::McpServerConfig& config : servers)
         names << config.name;
-    const QString known = names.isEmpty()
-                              ? QStringLiteral("none is configured; add some with keel mcp "
+    const QString known = names.isEmpty() ? tr("none is configured; add some with keel mcp "
                                                "import FILE")
-                              : QStringLiteral("configured: %1").arg(names.join(", "));
-    printCliError(QStringLiteral("No MCP server named \"%1\" in %2 (%3).")
+                                          : tr("configured: %1").arg(names.join(", "));
+    printCliError(tr("No MCP server named \"%1\" in %2 (%3).")
                       .arg(name, m_settings->paths().mcpFile(), known));
     return std::nullopt;
 }
@@ -198,9 +197,9 @@ void McpCommand::importFile()
     const QString path = m_options.mcpFile;
     QFile file(path);
     if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly)) {
-        printCliError(QStringLiteral("Cannot read %1: %2")
-                          .arg(path, QFileInfo::exists(path) ? file.errorString()
-                                                             : QStringLiteral("no such file")));
+        printCliError(
+            tr("Cannot read %1: %2")
+                .arg(path, QFileInfo::exists(path) ? file.errorString() : tr("no such file")));
         finish(1);
         return;
     }
@@ -211,10 +210,9 @@ void McpCommand::importFile()
         return;
     }
     for (const QString& warning : parse.warnings)
-        printCliError(QStringLiteral("warning: %1: %2").arg(path, warning));
+        printCliError(tr("warning: %1: %2").arg(path, warning));
     if (parse.servers.isEmpty()) {
-        printCliError(
-            QStringLiteral("%1 has no MCP server Keel can use; nothing was imported.").arg(path));
+        printCliError(tr("%1 has no MCP server Keel can use; nothing was imported.").arg(path));
         finish(1);
         return;
     }
@@ -240,8 +238,9 @@ void McpCommand::importFile()
             text += QStringLiteral("%1 %2\n").arg(label.leftJustified(9), name);
     }
     text += merge.added.isEmpty() && merge.replaced.isEmpty()
-                ? QStringLiteral("Nothing changed in %1.\n").arg(target)
-                : QStringLiteral("Saved %1 servers to %2.\n").arg(merge.servers.size()).arg(target);
+                ? tr("Nothing changed in %1.").arg(target) + QLatin1Char('\n')
+                : tr("Saved %1 servers to %2.").arg(merge.servers.size()).arg(target)
+                      + QLatin1Char('\n');
     writeOut(stdout, text.toUtf8());
     finish(0);
 }
@@ -250,8 +249,7 @@ void McpCommand::list()
 {
     const QList<core::McpServerConfig>& servers = m_settings->mcpServers();
     for (const QString& warning : m_settings->mcpConfigWarnings())
-        printCliError(
-            QStringLiteral("warning: %1: %2").arg(m_settings->paths().mcpFile(), warning));
+        printCliError(tr("warning: %1: %2").arg(m_settings->paths().mcpFile(), warning));
     if (m_options.json) {
         json array = json::array();
         for (const core::McpServerConfig& config : servers) {
@@ -272,8 +270,8 @@ void McpCommand::list()
         return;
     }
     if (servers.isEmpty()) {
-        printCliError(QStringLiteral("No MCP servers are configured (%1). Add some with keel mcp "
-                                     "import FILE.")
+        printCliError(tr("No MCP servers are configured (%1). Add some with keel mcp "
+                         "import FILE.")
                           .arg(m_settings->paths().mcpFile()));
         finish(0);
         return;
@@ -311,11 +309,10 @@ void McpCommand::onInspected(const QString& requestId, const core::McpServerStat
     if (requestId != m_requestId || m_finished)
         return;
     if (status.state != core::McpServerState::Ready) {
-        const QString why =
-            status.message.isEmpty() ? QStringLiteral("it did not start") : status.message;
-        printCliError(QStringLiteral("MCP server \"%1\": %2").arg(status.name, why));
+        const QString why = status.message.isEmpty() ? tr("it did not start") : status.message;
+        printCliError(tr("MCP server \"%1\": %2").arg(status.name, why));
         if (!status.logPath.isEmpty())
-            printCliError(QStringLiteral("Its log: %1").arg(status.logPath));
+            printCliError(tr("Its log: %1").arg(status.logPath));
         finish(1);
         return;
     }
@@ -346,7 +343,7 @@ void McpCommand::onInspected(const QString& requestId, const core::McpServerStat
         }
     }
     if (status.tools.isEmpty())
-        printCliError(QStringLiteral("MCP server \"%1\" offers no tools.").arg(status.name));
+        printCliError(tr("MCP server \"%1\" offers no tools.").arg(status.name));
     writeOut(stdout, text.toUtf8());
     finish(0);
 }
@@ -356,12 +353,12 @@ void McpCommand::call()
     const QByteArray arguments = m_options.mcpArguments.toUtf8();
     const json parsed = json::parse(arguments.begin(), arguments.end(), nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) {
-        const QString why = parsed.is_discarded()
-                                ? QStringLiteral("it is not valid JSON (error at %1)")
-                                      .arg(core::jsonErrorLocation(arguments))
-                                : QStringLiteral("it is JSON but not an object");
-        printCliError(QStringLiteral("ARGS_JSON must be a JSON object such as "
-                                     "'{\"message\": \"hi\"}': %1.")
+        const QString why =
+            parsed.is_discarded()
+                ? tr("it is not valid JSON (error at %1)").arg(core::jsonErrorLocation(arguments))
+                : tr("it is JSON but not an object");
+        printCliError(tr("ARGS_JSON must be a JSON object such as "
+                         "'{\"message\": \"hi\"}': %1.")
                           .arg(why));
         finish(kExitUsage);
         return;
@@ -414,19 +411,18 @@ void McpCommand::onToolCallUpdated(const core::ToolCallEvent& event)
             writeOut(stdout, text.toUtf8() + (text.endsWith(QLatin1Char('\n')) ? "" : "\n"));
     }
     if (m_cancelled) {
-        printCliError(QStringLiteral("The call was cancelled."));
+        printCliError(tr("The call was cancelled."));
         finishAfterCoreLoopTurn(kExitInterrupted);
         return;
     }
     if (final.result.isError) {
-        printCliError(QStringLiteral("\"%1\" on MCP server \"%2\" reported an error.")
-                          .arg(event.toolName, event.server));
+        printCliError(
+            tr("\"%1\" on MCP server \"%2\" reported an error.").arg(event.toolName, event.server));
         if (m_lastStatus.state == core::McpServerState::Failed) {
-            printCliError(QStringLiteral("MCP server \"%1\": %2")
-                              .arg(m_lastStatus.name, m_lastStatus.message));
+            printCliError(tr("MCP server \"%1\": %2").arg(m_lastStatus.name, m_lastStatus.message));
         }
         if (!m_lastStatus.logPath.isEmpty())
-            printCliError(QStringLiteral("Its log: %1").arg(m_lastStatus.logPath));
+            printCliError(tr("Its log: %1").arg(m_lastStatus.logPath));
     }
     finish(final.result.isError ? 1 : 0);
 }

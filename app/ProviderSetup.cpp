@@ -59,8 +59,11 @@ void ProviderSetup::applyCommandLine()
                 m_options.modelFromCommandLine ? m_options.model : entry->effectiveDefaultModel();
             session.defaultModel = {entry->id, model};
         } else {
-            std::fprintf(stderr, "keel: no provider named \"%s\" is configured\n",
-                         qPrintable(m_options.providerName));
+            std::fprintf(stderr, "keel: %s\n",
+                         tr("no provider named \"%1\" is configured")
+                             .arg(m_options.providerName)
+                             .toUtf8()
+                             .constData());
         }
     }
 

@@ -5,6 +5,7 @@
 #include "settings/FirstRun.h"
 #include "settings/Settings.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 #include <algorithm>
@@ -47,7 +48,8 @@ QString readKeyLine()
     termios saved{};
     const bool quiet = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
     if (quiet) {
-        writeOut(stderr, QStringLiteral("API key (not shown): "));
+        writeOut(stderr, QCoreApplication::translate("keel::app::ProvidersCommand",
+                                                     "API key (not shown): "));
         termios noEcho = saved;
         noEcho.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &noEcho);
@@ -157,7 +159,7 @@ void ProvidersCommand::whenBackend(std::function<bool(core::SecretBackend)> acce
             });
     QTimer::singleShot(kBackendTimeoutMs, waiter, [this, waiter] {
         waiter->deleteLater();
-        printError(QStringLiteral("The system keychain did not answer."));
+        printError(tr("The system keychain did not answer."));
         finish(1);
     });
 }
@@ -204,8 +206,8 @@ void ProvidersCommand::printList()
         return;
     }
     if (providers.isEmpty()) {
-        printError(QStringLiteral("No providers are configured. Add one with keel providers add "
-                                  "--name N --kind K [--base-url URL] [--api-key-stdin]."));
+        printError(tr("No providers are configured. Add one with keel providers add "
+                      "--name N --kind K [--base-url URL] [--api-key-stdin]."));
         finish(0);
         return;
     }
@@ -240,7 +242,7 @@ void ProvidersCommand::add()
     if (m_options.apiKeyStdin) {
         m_key = readKeyLine();
         if (m_key.isEmpty()) {
-            printError(QStringLiteral("No API key on standard input (one line expected)."));
+            printError(tr("No API key on standard input (one line expected)."));
             finish(2);
             return;
         }
@@ -249,8 +251,7 @@ void ProvidersCommand::add()
     if (!m_options.preset.isEmpty()) {
         m_entry = core::providerFromPreset(m_options.preset, existing);
         if (m_entry.id.isEmpty()) {
-            printError(QStringLiteral("Unknown preset \"%1\". Try --help for the list.")
-                           .arg(m_options.preset));
+            printError(tr("Unknown preset \"%1\". Try --help for the list.").arg(m_options.preset));
             finish(2);
             return;
         }
@@ -275,8 +276,10 @@ void ProvidersCommand::add()
     }
     if (m_key.isEmpty()) {
         m_settings->saveProvider(m_entry);
-        writeOut(stdout, QStringLiteral("Added provider “%1” (%2, %3)\n")
-                             .arg(m_entry.name, m_entry.kind, shownUrl(m_entry)));
+        writeOut(
+            stdout,
+            tr("Added provider “%1” (%2, %3)").arg(m_entry.name, m_entry.kind, shownUrl(m_entry))
+                + QLatin1Char('\n'));
         finish(0);
         return;
     }
@@ -292,9 +295,9 @@ void ProvidersCommand::saveWithKey()
         if (!m_options.allowSecretFile) {
             m_key.clear();
             printError(m_settings->secretBackendDetail());
-            printError(QStringLiteral("The provider was not added. Run the command again with "
-                                      "--allow-secret-file to keep its key in %1, readable only "
-                                      "by you.")
+            printError(tr("The provider was not added. Run the command again with "
+                          "--allow-secret-file to keep its key in %1, readable only "
+                          "by you.")
                            .arg(m_settings->paths().secretFile()));
             finish(1);
             return;
@@ -315,15 +318,17 @@ void ProvidersCommand::saveWithKey()
         if (!keyError.isEmpty()) {
             m_settings->removeProvider(m_entry.id); // a provider without its key is no use
             printError(keyError);
-            printError(QStringLiteral("The provider was not added."));
+            printError(tr("The provider was not added."));
             finish(1);
             return;
         }
-        writeOut(stdout, QStringLiteral("Added provider “%1” (%2, %3)\n")
-                             .arg(m_entry.name, m_entry.kind, shownUrl(m_entry)));
+        writeOut(
+            stdout,
+            tr("Added provider “%1” (%2, %3)").arg(m_entry.name, m_entry.kind, shownUrl(m_entry))
+                + QLatin1Char('\n'));
         if (backend == core::SecretBackend::File) {
-            printError(QStringLiteral("warning: no system keychain is available; the API key is "
-                                      "kept in the file %1 (readable only by you).")
+            printError(tr("warning: no system keychain is available; the API key is "
+                          "kept in the file %1 (readable only by you).")
                            .arg(m_settings->paths().secretFile()));
         }
         finish(0);
@@ -336,7 +341,7 @@ void ProvidersCommand::remove()
     const std::optional<core::ProviderEntry> found =
         m_settings->providerByName(m_options.providerTarget);
     if (!found || m_settings->isTransient(found->id)) {
-        printError(QStringLiteral("No provider “%1” is configured (see keel providers list).")
+        printError(tr("No provider “%1” is configured (see keel providers list).")
                        .arg(m_options.providerTarget));
         finish(1);
         return;
@@ -345,13 +350,13 @@ void ProvidersCommand::remove()
     const auto removed = [this](const QString& keyError) {
         m_settings->removeProvider(m_entry.id);
         if (!keyError.isEmpty()) {
-            printError(QStringLiteral("Removed provider “%1”, but its API key could not be "
-                                      "deleted: %2")
+            printError(tr("Removed provider “%1”, but its API key could not be "
+                          "deleted: %2")
                            .arg(m_entry.name, keyError));
             finish(1);
             return;
         }
-        writeOut(stdout, QStringLiteral("Removed provider “%1”\n").arg(m_entry.name));
+        writeOut(stdout, tr("Removed provider “%1”").arg(m_entry.name) + QLatin1Char('\n'));
         finish(0);
     };
     if (!m_entry.hasKey) {
@@ -375,9 +380,11 @@ ProviderChoice chooseProvider(const AppOptions& options, const core::Settings& s
         const std::optional<core::ProviderEntry> entry =
             settings.providerByName(options.providerName);
         if (!entry) {
-            choice.error = QStringLiteral("No provider “%1” is configured (see keel providers "
-                                          "list; add one with keel providers add).")
-                               .arg(options.providerName);
+            choice.error =
+                QCoreApplication::translate("keel::app::ProvidersCommand",
+                                            "No provider “%1” is configured (see keel providers "
+                                            "list; add one with keel providers add).")
+                    .arg(options.providerName);
             return choice;
         }
         choice.source = ProviderChoice::Source::Named;

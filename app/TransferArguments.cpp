@@ -2,15 +2,28 @@
 #include "TransferArguments.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 namespace keel::app {
 
 namespace {
 
-const QString ExportUsage = QStringLiteral(
-    "Usage: keel export ID -o FILE [--format md|json|html|pdf|txt] | export --all -o PATH "
-    "[--format F]");
-const QString ImportUsage = QStringLiteral("Usage: keel import FILE [--replace] [--json]");
+struct TransferArgumentsText {
+    Q_DECLARE_TR_FUNCTIONS(TransferArguments)
+};
+
+// Functions, not constants: a text made before the translator is installed stays English.
+QString exportUsage()
+{
+    return TransferArgumentsText::tr(
+        "Usage: keel export ID -o FILE [--format md|json|html|pdf|txt] | export --all -o PATH "
+        "[--format F]");
+}
+
+QString importUsage()
+{
+    return TransferArgumentsText::tr("Usage: keel import FILE [--replace] [--json]");
+}
 
 QString parseExport(const QStringList& positional, const TransferFlags& flags, AppOptions* options)
 {
@@ -20,20 +33,22 @@ QString parseExport(const QStringList& positional, const TransferFlags& flags, A
         bool ok = false;
         options->exportConversationId = positional[1].toLongLong(&ok);
         if (!ok || options->exportConversationId <= 0)
-            return QStringLiteral("export needs a conversation ID (a number, see keel history "
-                                  "list) or --all.");
+            return TransferArgumentsText::tr(
+                "export needs a conversation ID (a number, see keel history "
+                "list) or --all.");
     } else {
-        return ExportUsage;
+        return exportUsage();
     }
     if (!flags.outputSet || flags.output.isEmpty())
-        return QStringLiteral("export needs -o %1 (where to write).")
+        return TransferArgumentsText::tr("export needs -o %1 (where to write).")
             .arg(flags.all ? QStringLiteral("PATH") : QStringLiteral("FILE"));
     options->outputPath = flags.output;
 
     if (flags.formatSet) {
         const auto format = core::exportFormatFromName(flags.format.trimmed());
         if (!format)
-            return QStringLiteral("Unknown export format \"%1\": use md, json, html, pdf or txt.")
+            return TransferArgumentsText::tr(
+                       "Unknown export format \"%1\": use md, json, html, pdf or txt.")
                 .arg(flags.format);
         options->exportFormat = *format;
     } else if (flags.all) {
@@ -44,8 +59,9 @@ QString parseExport(const QStringList& positional, const TransferFlags& flags, A
     } else {
         const auto format = core::exportFormatForPath(flags.output);
         if (!format)
-            return QStringLiteral("Cannot tell the format from the name \"%1\": add --format md, "
-                                  "json, html, pdf or txt.")
+            return TransferArgumentsText::tr(
+                       "Cannot tell the format from the name \"%1\": add --format md, "
+                       "json, html, pdf or txt.")
                 .arg(flags.output);
         options->exportFormat = *format;
     }
@@ -55,7 +71,7 @@ QString parseExport(const QStringList& positional, const TransferFlags& flags, A
 QString parseImport(const QStringList& positional, const TransferFlags& flags, AppOptions* options)
 {
     if (positional.size() != 2 || positional[1].isEmpty())
-        return ImportUsage;
+        return importUsage();
     options->importFile = positional[1];
     options->importReplace = flags.replace;
     return {};
@@ -67,16 +83,17 @@ QList<QCommandLineOption> transferOptions()
 {
     return {
         QCommandLineOption(QStringLiteral("all"),
-                           QStringLiteral("export: every saved conversation.")),
+                           TransferArgumentsText::tr("export: every saved conversation.")),
         QCommandLineOption(QStringLiteral("format"),
-                           QStringLiteral("export: md, json, html, pdf or txt."),
+                           TransferArgumentsText::tr("export: md, json, html, pdf or txt."),
                            QStringLiteral("F")),
         QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
-                           QStringLiteral("export: the file (or folder) to write."),
+                           TransferArgumentsText::tr("export: the file (or folder) to write."),
                            QStringLiteral("PATH")),
-        QCommandLineOption(QStringLiteral("replace"),
-                           QStringLiteral("import: replace conversations imported before "
-                                          "instead of skipping them.")),
+        QCommandLineOption(
+            QStringLiteral("replace"),
+            TransferArgumentsText::tr("import: replace conversations imported before "
+                                      "instead of skipping them.")),
     };
 }
 
@@ -107,20 +124,20 @@ QString misplacedTransferFlag(Mode mode, const TransferFlags& flags)
 {
     if (mode != Mode::Export) {
         if (flags.all)
-            return QStringLiteral("--all is an option of keel export.");
+            return TransferArgumentsText::tr("--all is an option of keel export.");
         if (flags.formatSet)
-            return QStringLiteral("--format is an option of keel export.");
+            return TransferArgumentsText::tr("--format is an option of keel export.");
         if (flags.outputSet)
-            return QStringLiteral("-o is an option of keel export.");
+            return TransferArgumentsText::tr("-o is an option of keel export.");
     }
     if (mode != Mode::Import && flags.replace)
-        return QStringLiteral("--replace is an option of keel import.");
+        return TransferArgumentsText::tr("--replace is an option of keel import.");
     return {};
 }
 
 QString transferHelpText()
 {
-    return QStringLiteral(R"(  export ID -o FILE [--format md|json|html|pdf|txt]
+    return TransferArgumentsText::tr(R"(  export ID -o FILE [--format md|json|html|pdf|txt]
                          Write conversation ID (see history list) to FILE; the format
                          comes from --format, else from FILE's extension. JSON keeps
                          every branch and imports back exactly; the others show the

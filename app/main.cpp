@@ -29,6 +29,10 @@ using namespace keel;
 
 namespace {
 
+struct MainText {
+    Q_DECLARE_TR_FUNCTIONS(Main)
+};
+
 QStringList rawArguments(int argc, char** argv)
 {
     QStringList arguments;
@@ -46,7 +50,7 @@ void printError(const QString& message)
 void printLoadNotices(const core::Settings& settings)
 {
     for (const QString& notice : settings.loadNotices())
-        printError(QStringLiteral("warning: ") + notice);
+        printError(MainText::tr("warning: %1").arg(notice));
 }
 
 // A headless command on the core loop (no widgets): ask, models. Its provider comes from the
@@ -108,8 +112,8 @@ int runCoreCommand(int argc, char** argv, const app::AppOptions& options)
                                  return;
                              }
                              begun = true;
-                             printError(QStringLiteral("Cannot read the API key of provider "
-                                                       "“%1”: %2")
+                             printError(MainText::tr("Cannot read the API key of provider "
+                                                     "“%1”: %2")
                                             .arg(name, error));
                              finish(1);
                          });
@@ -286,6 +290,29 @@ int runGui(int argc, char** argv, const app::AppOptions& options)
     return code != 0 ? code : finishCode;
 }
 
+// The help and the command-line errors once more, in the user's language: the first parse ran
+// before an application object (and so a translator) could exist. Only looks into the profile
+// (its language setting); creates nothing there.
+int printHelpOrError(const QStringList& arguments, const QString& profileDir)
+{
+    app::applyProfile(profileDir, app::ProfileFolders::LookOnly);
+    // The help names the program after argv[0]: "keel" however it was started, as it did when
+    // parsed without an application object.
+    int argc = 1;
+    char name[] = "keel";
+    char* argv[] = {name, nullptr};
+    QCoreApplication application(argc, argv);
+    app::Translations translations;
+    translations.installForProfile();
+    const app::ParseResult parsed = app::parseArguments(arguments);
+    if (!parsed.options) {
+        printError(parsed.error);
+        return 2;
+    }
+    std::fputs(qPrintable(parsed.options->helpText), stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -293,16 +320,14 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("keel"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KEEL_VERSION));
 
-    const app::ParseResult parsed = app::parseArguments(rawArguments(argc, argv));
-    if (!parsed.options) {
-        printError(parsed.error);
-        return 2;
-    }
+    const QStringList arguments = rawArguments(argc, argv);
+    const app::ParseResult parsed = app::parseArguments(arguments);
+    if (!parsed.options || parsed.options->mode == app::Mode::Help)
+        return printHelpOrError(arguments, parsed.profileDir);
     const app::AppOptions& options = *parsed.options;
     switch (options.mode) {
     case app::Mode::Help:
-        std::fputs(qPrintable(options.helpText), stdout);
-        return 0;
+        break; // printed above
     case app::Mode::Version:
         std::printf("keel %s (Qt %s)\n", KEEL_VERSION, qVersion()); // Qt's at run time
         return 0;

@@ -36,6 +36,339 @@
     </message>
 </context>
 <context>
+    <name>AppOptions</name>
+    <message>
+        <source>
+Commands:
+  (none)                 Start the desktop app.
+  ask [PROMPT | -]       Send one prompt and stream the reply to stdout (reasoning to
+                         stderr). &quot;-&quot; or no PROMPT reads the prompt from standard input.
+                         --json prints one JSON object per event and line.
+                         The model is offered the profile&apos;s tools (the MCP servers of
+                         mcp.json and the built-in tools); a call runs only when
+                         --allow-tool NAME or --allow-all-tools allows it, any other is
+                         denied and the model told so. --no-tools offers none.
+  models                 List the provider&apos;s models (--json: one JSON document).
+  history list           List saved conversations (newest first).
+  history show ID        Print conversation ID&apos;s current branch, oldest first.
+  history search QUERY   Search titles and messages; matches are shown as [..].
+                         history reads the saved chats without changing them (safe
+                         while the app runs); --json prints one JSON document.
+  providers list         List the configured providers and where their keys are kept
+                         (never the keys); --json prints one JSON array.
+  providers add --name N (--kind K | --preset P) [--base-url URL] [--model M]
+                [--api-key-stdin [--allow-secret-file]]
+                         Configure a provider (URL: the kind&apos;s default when omitted; M:
+                         its default model). --api-key-stdin reads its API key from the
+                         first line of standard input into the system keychain; where
+                         no keychain is available, --allow-secret-file keeps it in a
+                         file of the profile readable only by you.
+  providers remove N     Remove provider N (name or id) and its stored key.
+  mcp import FILE        Add the MCP servers of FILE (Claude Desktop&apos;s
+                         claude_desktop_config.json, or any JSON file with an
+                         &quot;mcpServers&quot; object) to the profile&apos;s mcp.json; servers of
+                         the same name are replaced.
+  mcp list               List the configured MCP servers (--json: one JSON array).
+  mcp tools SERVER       Start SERVER and list its tools (--json: one JSON array with
+                         each tool&apos;s input schema).
+  mcp call SERVER TOOL [ARGS_JSON]
+                         Call TOOL of SERVER with ARGS_JSON (a JSON object, default
+                         {}): progress on stderr, the result on stdout; exit code 1
+                         when the tool reports an error. --json prints one JSON object
+                         per event and line. Ctrl+C cancels the call.
+</source>
+        <translation>
+命令：
+  （无）                 启动桌面应用。
+  ask [PROMPT | -]       发送一条提示词，并把回复以流式传输输出到 stdout（思考内容输出到
+                         stderr）。&quot;-&quot; 或不给 PROMPT 时从标准输入读取提示词。
+                         --json 每个事件输出一行 JSON 对象。
+                         模型可以使用配置目录中的工具（mcp.json 中的 MCP 服务器和内置
+                         工具）；只有 --allow-tool NAME 或 --allow-all-tools 允许的调用
+                         才会运行，其余调用一律拒绝，并告知模型。--no-tools 不提供任何
+                         工具。
+  models                 列出服务商的模型（--json：输出一个 JSON 文档）。
+  history list           列出已保存的对话（最新的在前）。
+  history show ID        输出对话 ID 的当前分支，最早的消息在前。
+  history search QUERY   搜索标题和消息；匹配内容显示为 [..]。
+                         history 只读取已保存的对话，不做任何修改（应用运行时也可
+                         安全使用）；--json 输出一个 JSON 文档。
+  providers list         列出已配置的服务商及其密钥的存放位置（绝不显示密钥本身）；
+                         --json 输出一个 JSON 数组。
+  providers add --name N (--kind K | --preset P) [--base-url URL] [--model M]
+                [--api-key-stdin [--allow-secret-file]]
+                         配置一个服务商（省略 URL 时使用该类型的默认地址；M：其默认
+                         模型）。--api-key-stdin 从标准输入的第一行读取 API 密钥并存入
+                         系统密钥环；没有可用的密钥环时，--allow-secret-file 会把它
+                         保存在配置目录中一个只有你能读取的文件里。
+  providers remove N     删除服务商 N（名称或 ID）及其已保存的密钥。
+  mcp import FILE        把 FILE 中的 MCP 服务器（Claude Desktop 的
+                         claude_desktop_config.json，或任何含有 &quot;mcpServers&quot; 对象的
+                         JSON 文件）添加到配置目录的 mcp.json；同名服务器会被替换。
+  mcp list               列出已配置的 MCP 服务器（--json：输出一个 JSON 数组）。
+  mcp tools SERVER       启动 SERVER 并列出其工具（--json：输出一个 JSON 数组，包含
+                         每个工具的输入 schema）。
+  mcp call SERVER TOOL [ARGS_JSON]
+                         以 ARGS_JSON（一个 JSON 对象，默认为 {}）调用 SERVER 的工具
+                         TOOL：进度输出到 stderr，结果输出到 stdout；工具报告错误时
+                         退出码为 1。--json 每个事件输出一行 JSON 对象。Ctrl+C 取消
+                         调用。
+</translation>
+    </message>
+    <message>
+        <source>
+Which provider ask and models use: the one the flags describe (--preset,
+--provider-kind, --base-url, --api-key-env), else --provider N, else the provider of the
+configured default model, else the environment variables below. The model: --model, else
+the provider&apos;s default model, else KEEL_MODEL. A configured provider brings its stored
+key, the chat defaults and the network settings (proxy, timeouts) of the profile.
+
+Provider kinds: openai, anthropic, gemini, ollama.
+Presets (--preset):
+</source>
+        <translation>
+ask 和 models 使用哪个服务商：命令行参数描述的服务商（--preset、--provider-kind、
+--base-url、--api-key-env），否则为 --provider N，否则为所配置默认模型的服务商，
+否则由下列环境变量决定。模型：--model，否则为服务商的默认模型，否则为 KEEL_MODEL。
+已配置的服务商会带上其已保存的密钥、聊天默认设置以及配置目录中的网络设置（代理、
+超时）。
+
+服务商类型：openai、anthropic、gemini、ollama。
+预设（--preset）：
+</translation>
+    </message>
+    <message>
+        <source>
+Environment:
+  OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY (or GOOGLE_API_KEY)
+                         API key of each kind (or the variable named by --api-key-env)
+  OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST
+                         Base URL when --base-url is not given
+  KEEL_MODEL             Model to use when neither --model nor the provider names one
+</source>
+        <translation>
+环境变量：
+  OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY (or GOOGLE_API_KEY)
+                         各类型的 API 密钥（或 --api-key-env 指定的变量）
+  OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST
+                         未给出 --base-url 时使用的基础 URL
+  KEEL_MODEL             --model 和服务商都未指定模型时使用的模型
+</translation>
+    </message>
+    <message>
+        <source>Keel, a native desktop chat client for LLMs.</source>
+        <translation>Keel，一款面向大语言模型的原生桌面聊天客户端。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>显示版本。</translation>
+    </message>
+    <message>
+        <source>Keep all config and data in DIR.</source>
+        <translation>将所有配置和数据保存在 DIR 中。</translation>
+    </message>
+    <message>
+        <source>Use the configured provider N (name or id; see providers list).</source>
+        <translation>使用已配置的服务商 N（名称或 ID；参见 providers list）。</translation>
+    </message>
+    <message>
+        <source>Use the provider preset NAME (see below).</source>
+        <translation>使用服务商预设 NAME（见下文）。</translation>
+    </message>
+    <message>
+        <source>Wire protocol: openai, anthropic, gemini or ollama (default openai).</source>
+        <translation>通信协议：openai、anthropic、gemini 或 ollama（默认 openai）。</translation>
+    </message>
+    <message>
+        <source>Base URL of the provider.</source>
+        <translation>服务商的基础 URL。</translation>
+    </message>
+    <message>
+        <source>Model name.</source>
+        <translation>模型名称。</translation>
+    </message>
+    <message>
+        <source>Read the API key from variable VAR.</source>
+        <translation>从变量 VAR 读取 API 密钥。</translation>
+    </message>
+    <message>
+        <source>providers add: the provider&apos;s name.</source>
+        <translation>providers add：服务商的名称。</translation>
+    </message>
+    <message>
+        <source>providers add: read the API key from the first line of standard input.</source>
+        <translation>providers add：从标准输入的第一行读取 API 密钥。</translation>
+    </message>
+    <message>
+        <source>providers add: where no keychain is available, keep the key in a file of the profile readable only by you.</source>
+        <translation>providers add：没有可用的密钥环时，把密钥保存在配置目录中一个只有你能读取的文件里。</translation>
+    </message>
+    <message>
+        <source>System prompt.</source>
+        <translation>系统提示词。</translation>
+    </message>
+    <message>
+        <source>Give up after S seconds without data (default 600; 0 = never).</source>
+        <translation>连续 S 秒未收到数据后放弃（默认 600；0 = 从不）。</translation>
+    </message>
+    <message>
+        <source>ask, models, history, providers list, mcp, import: print JSON.</source>
+        <translation>ask、models、history、providers list、mcp、import：输出 JSON。</translation>
+    </message>
+    <message>
+        <source>ask: run the tool NAME when the model calls it (the name the model sees, or SERVER/TOOL). Repeatable.</source>
+        <translation>ask：模型调用工具 NAME 时运行它（模型看到的名称，或 SERVER/TOOL）。可重复使用。</translation>
+    </message>
+    <message>
+        <source>ask: run every tool the model calls, except those set to deny in the Tools settings.</source>
+        <translation>ask：运行模型调用的所有工具，但在“工具”设置中设为拒绝的除外。</translation>
+    </message>
+    <message>
+        <source>ask: offer the model no tools.</source>
+        <translation>ask：不向模型提供任何工具。</translation>
+    </message>
+    <message>
+        <source>GUI: send TEXT once the window is up.</source>
+        <translation>GUI：窗口出现后发送 TEXT。</translation>
+    </message>
+    <message>
+        <source>GUI: open conversation ID once the window is up (--send then goes into it).</source>
+        <translation>GUI：窗口出现后打开对话 ID（之后 --send 会发送到该对话）。</translation>
+    </message>
+    <message>
+        <source>GUI: quit once the list is shown, the --open conversation painted and the --send turn over.</source>
+        <translation>GUI：在列表显示、--open 的对话绘制完成且 --send 的回合结束后退出。</translation>
+    </message>
+    <message>
+        <source>GUI: save the window to FILE on quit.</source>
+        <translation>GUI：退出时将窗口保存到 FILE。</translation>
+    </message>
+    <message>
+        <source>GUI: open the window at WIDTHxHEIGHT pixels (scripted screenshots).</source>
+        <translation>GUI：以 WIDTHxHEIGHT 像素打开窗口（用于脚本截图）。</translation>
+    </message>
+    <message>
+        <source>GUI: open the Settings dialog on PAGE once the window is up: providers, chat, assistants, tools, appearance or network (--screenshot then saves the dialog).</source>
+        <translation>GUI：窗口出现后在 PAGE 页打开设置对话框：providers、chat、assistants、tools、appearance 或 network（之后 --screenshot 保存该对话框）。</translation>
+    </message>
+    <message>
+        <source>GUI: write latency, heartbeat, start-up, open and memory figures to FILE on exit.</source>
+        <translation>GUI：退出时将延迟、心跳、启动、打开和内存数据写入 FILE。</translation>
+    </message>
+    <message>
+        <source>Reasoning effort: low, medium or high.</source>
+        <translation>思考强度：low、medium 或 high。</translation>
+    </message>
+    <message>
+        <source>Thinking budget in tokens (Anthropic extended thinking, Gemini thinking).</source>
+        <translation>思考预算，以 token 计（Anthropic 扩展思考、Gemini 思考）。</translation>
+    </message>
+    <message>
+        <source>A command (below), or nothing for the app.</source>
+        <translation>一个命令（见下文），不给出则启动应用。</translation>
+    </message>
+    <message>
+        <source>ask takes one PROMPT; quote it if it has spaces.</source>
+        <translation>ask 只接受一个 PROMPT；如果其中有空格，请加引号。</translation>
+    </message>
+    <message>
+        <source>history show needs a conversation ID (a number, see keel history list).</source>
+        <translation>history show 需要一个对话 ID（一个数字，参见 keel history list）。</translation>
+    </message>
+    <message>
+        <source>Usage: keel history list | show ID | search QUERY [--json]</source>
+        <translation>用法：keel history list | show ID | search QUERY [--json]</translation>
+    </message>
+    <message>
+        <source>Usage: keel providers list [--json] | add --name N (--kind K | --preset P) [--base-url URL] [--model M] [--api-key-stdin [--allow-secret-file]] | remove N</source>
+        <translation>用法：keel providers list [--json] | add --name N (--kind K | --preset P) [--base-url URL] [--model M] [--api-key-stdin [--allow-secret-file]] | remove N</translation>
+    </message>
+    <message>
+        <source>Usage: keel mcp import FILE | list | tools SERVER | call SERVER TOOL [ARGS_JSON] [--json]</source>
+        <translation>用法：keel mcp import FILE | list | tools SERVER | call SERVER TOOL [ARGS_JSON] [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Try --help.</source>
+        <translation>未知命令“%1”。请尝试 --help。</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of keel ask.</source>
+        <translation>--%1 是 keel ask 的选项。</translation>
+    </message>
+    <message>
+        <source>--no-tools does not go with --allow-tool or --allow-all-tools.</source>
+        <translation>--no-tools 不能与 --allow-tool 或 --allow-all-tools 同时使用。</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of keel providers add.</source>
+        <translation>--%1 是 keel providers add 的选项。</translation>
+    </message>
+    <message>
+        <source>keel providers takes neither --provider nor --api-key-env (the key comes from --api-key-stdin).</source>
+        <translation>keel providers 不接受 --provider 或 --api-key-env（密钥来自 --api-key-stdin）。</translation>
+    </message>
+    <message>
+        <source>providers add needs --name N.</source>
+        <translation>providers add 需要 --name N。</translation>
+    </message>
+    <message>
+        <source>providers add needs --kind K (openai, anthropic, gemini or ollama) or --preset P.</source>
+        <translation>providers add 需要 --kind K（openai、anthropic、gemini 或 ollama）或 --preset P。</translation>
+    </message>
+    <message>
+        <source>--allow-secret-file goes with --api-key-stdin.</source>
+        <translation>--allow-secret-file 需与 --api-key-stdin 一起使用。</translation>
+    </message>
+    <message>
+        <source>--provider needs the name of a configured provider (see keel providers list).</source>
+        <translation>--provider 需要一个已配置服务商的名称（参见 keel providers list）。</translation>
+    </message>
+    <message>
+        <source>--provider names a configured provider; it does not go with --preset, --provider-kind, --base-url or --api-key-env.</source>
+        <translation>--provider 指定的是已配置的服务商，不能与 --preset、--provider-kind、--base-url 或 --api-key-env 同时使用。</translation>
+    </message>
+    <message>
+        <source>Unknown preset &quot;%1&quot;. Try --help for the list.</source>
+        <translation>未知预设“%1”。请尝试 --help 查看列表。</translation>
+    </message>
+    <message>
+        <source>The preset &quot;%1&quot; speaks %2, not %3.</source>
+        <translation>预设“%1”使用 %2 协议，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>Unknown provider kind &quot;%1&quot;: use openai, anthropic, gemini or ollama.</source>
+        <translation>未知服务商类型“%1”：请使用 openai、anthropic、gemini 或 ollama。</translation>
+    </message>
+    <message>
+        <source>--idle-timeout needs a number of seconds.</source>
+        <translation>--idle-timeout 需要一个秒数。</translation>
+    </message>
+    <message>
+        <source>--reasoning-effort is low, medium or high.</source>
+        <translation>--reasoning-effort 只能是 low、medium 或 high。</translation>
+    </message>
+    <message>
+        <source>--thinking-budget needs a number of tokens.</source>
+        <translation>--thinking-budget 需要一个 token 数。</translation>
+    </message>
+    <message>
+        <source>--open needs a conversation ID (a number, see keel history list).</source>
+        <translation>--open 需要一个对话 ID（一个数字，参见 keel history list）。</translation>
+    </message>
+    <message>
+        <source>--window-size takes WIDTHxHEIGHT in pixels, e.g. 1280x900.</source>
+        <translation>--window-size 接受以像素为单位的 WIDTHxHEIGHT，例如 1280x900。</translation>
+    </message>
+    <message>
+        <source>--settings takes one of: %1.</source>
+        <translation>--settings 只接受以下之一：%1。</translation>
+    </message>
+</context>
+<context>
     <name>Attachment</name>
     <message>
         <source>%1 is empty.</source>
@@ -626,6 +959,21 @@
     </message>
 </context>
 <context>
+    <name>HistoryCommand</name>
+    <message>
+        <source>No history yet.</source>
+        <translation>还没有历史记录。</translation>
+    </message>
+    <message>
+        <source>There is no conversation %1 in the history.</source>
+        <translation>历史记录中没有对话 %1。</translation>
+    </message>
+    <message>
+        <source>No matches.</source>
+        <translation>没有匹配项。</translation>
+    </message>
+</context>
+<context>
     <name>HtmlExport</name>
     <message>
         <source>Reasoning</source>
@@ -957,6 +1305,17 @@
     <message>
         <source>message %1: “id” %2 is already the id of message %3</source>
         <translation>消息 %1：“id” %2 已被消息 %3 使用</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the API key of provider “%1”: %2</source>
+        <translation>无法读取服务商“%1”的 API 密钥：%2</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +2007,98 @@
     </message>
 </context>
 <context>
+    <name>TransferArguments</name>
+    <message>
+        <source>Usage: keel export ID -o FILE [--format md|json|html|pdf|txt] | export --all -o PATH [--format F]</source>
+        <translation>用法：keel export ID -o FILE [--format md|json|html|pdf|txt] | export --all -o PATH [--format F]</translation>
+    </message>
+    <message>
+        <source>Usage: keel import FILE [--replace] [--json]</source>
+        <translation>用法：keel import FILE [--replace] [--json]</translation>
+    </message>
+    <message>
+        <source>export needs a conversation ID (a number, see keel history list) or --all.</source>
+        <translation>export 需要一个对话 ID（一个数字，参见 keel history list）或 --all。</translation>
+    </message>
+    <message>
+        <source>export needs -o %1 (where to write).</source>
+        <translation>export 需要 -o %1（写入位置）。</translation>
+    </message>
+    <message>
+        <source>Unknown export format &quot;%1&quot;: use md, json, html, pdf or txt.</source>
+        <translation>未知导出格式“%1”：请使用 md、json、html、pdf 或 txt。</translation>
+    </message>
+    <message>
+        <source>Cannot tell the format from the name &quot;%1&quot;: add --format md, json, html, pdf or txt.</source>
+        <translation>无法从名称“%1”判断格式：请添加 --format md、json、html、pdf 或 txt。</translation>
+    </message>
+    <message>
+        <source>export: every saved conversation.</source>
+        <translation>export：所有已保存的对话。</translation>
+    </message>
+    <message>
+        <source>export: md, json, html, pdf or txt.</source>
+        <translation>export：md、json、html、pdf 或 txt。</translation>
+    </message>
+    <message>
+        <source>export: the file (or folder) to write.</source>
+        <translation>export：要写入的文件（或文件夹）。</translation>
+    </message>
+    <message>
+        <source>import: replace conversations imported before instead of skipping them.</source>
+        <translation>import：替换之前导入过的对话，而不是跳过。</translation>
+    </message>
+    <message>
+        <source>--all is an option of keel export.</source>
+        <translation>--all 是 keel export 的选项。</translation>
+    </message>
+    <message>
+        <source>--format is an option of keel export.</source>
+        <translation>--format 是 keel export 的选项。</translation>
+    </message>
+    <message>
+        <source>-o is an option of keel export.</source>
+        <translation>-o 是 keel export 的选项。</translation>
+    </message>
+    <message>
+        <source>--replace is an option of keel import.</source>
+        <translation>--replace 是 keel import 的选项。</translation>
+    </message>
+    <message>
+        <source>  export ID -o FILE [--format md|json|html|pdf|txt]
+                         Write conversation ID (see history list) to FILE; the format
+                         comes from --format, else from FILE&apos;s extension. JSON keeps
+                         every branch and imports back exactly; the others show the
+                         current branch.
+  export --all -o PATH [--format F]
+                         Write every saved conversation: PATH ending in .json gets one
+                         JSON archive; any other PATH is a folder with one Markdown
+                         file (or F) per conversation. Progress on stderr; Ctrl+C
+                         cancels and leaves nothing behind.
+  import FILE [--replace]
+                         Import a Keel JSON export (one conversation or an archive), or
+                         the conversations.json of a ChatGPT or Claude data export, all
+                         or nothing. Conversations imported before are skipped, or
+                         replaced with --replace. --json prints one JSON object.
+</source>
+        <translation>  export ID -o FILE [--format md|json|html|pdf|txt]
+                         将对话 ID（参见 history list）写入 FILE；格式取自 --format，
+                         否则取自 FILE 的扩展名。JSON 保留所有分支，可原样导入回来；
+                         其他格式只显示当前分支。
+  export --all -o PATH [--format F]
+                         写出所有已保存的对话：以 .json 结尾的 PATH 得到一个 JSON
+                         归档；其他 PATH 则是一个文件夹，每个对话一个 Markdown 文件
+                         （或 F 格式）。进度输出到 stderr；Ctrl+C 取消且不留下任何
+                         文件。
+  import FILE [--replace]
+                         导入 Keel 的 JSON 导出（单个对话或归档），或 ChatGPT、Claude
+                         数据导出中的 conversations.json，要么全部导入，要么全不导入。
+                         之前导入过的对话会被跳过，使用 --replace 则替换。--json 输出
+                         一个 JSON 对象。
+</translation>
+    </message>
+</context>
+<context>
     <name>TransferTypes</name>
     <message>
         <source>Plain text</source>
@@ -1695,6 +2146,29 @@
     </message>
 </context>
 <context>
+    <name>keel::app::AskCommand</name>
+    <message>
+        <source>No model given: use --model M or set KEEL_MODEL (or give the provider a default model).</source>
+        <translation>未指定模型：请使用 --model M 或设置 KEEL_MODEL（或为服务商设置默认模型）。</translation>
+    </message>
+    <message>
+        <source>cannot read the prompt from standard input</source>
+        <translation>无法从标准输入读取提示词</translation>
+    </message>
+    <message>
+        <source>the prompt is empty</source>
+        <translation>提示词为空</translation>
+    </message>
+    <message>
+        <source>warning: MCP server &quot;%1&quot;: %2</source>
+        <translation>警告：MCP 服务器“%1”：%2</translation>
+    </message>
+    <message>
+        <source> (log: %1)</source>
+        <translation>（日志：%1）</translation>
+    </message>
+</context>
+<context>
     <name>keel::app::ExportCommand</name>
     <message>
         <source>There is no conversation %1: the history is empty.</source>
@@ -1735,6 +2209,25 @@
     <message>
         <source>Exported %1 conversations to %2</source>
         <translation>已将 %1 个对话导出到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>keel::app::GuiSession</name>
+    <message>
+        <source>could not open conversation %1</source>
+        <translation>无法打开对话 %1</translation>
+    </message>
+    <message>
+        <source>could not send the --send text</source>
+        <translation>无法发送 --send 的文本</translation>
+    </message>
+    <message>
+        <source>could not save the screenshot to %1</source>
+        <translation>无法将截图保存到 %1</translation>
+    </message>
+    <message>
+        <source>could not write diagnostics: %1</source>
+        <translation>无法写入诊断数据：%1</translation>
     </message>
 </context>
 <context>
@@ -1793,10 +2286,148 @@
     </message>
 </context>
 <context>
+    <name>keel::app::McpCommand</name>
+    <message>
+        <source>none is configured; add some with keel mcp import FILE</source>
+        <translation>尚未配置任何服务器；可用 keel mcp import FILE 添加</translation>
+    </message>
+    <message>
+        <source>configured: %1</source>
+        <translation>已配置：%1</translation>
+    </message>
+    <message>
+        <source>No MCP server named &quot;%1&quot; in %2 (%3).</source>
+        <translation>%2 中没有名为“%1”的 MCP 服务器（%3）。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <translation>警告：%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no MCP server Keel can use; nothing was imported.</source>
+        <translation>%1 中没有 Keel 可用的 MCP 服务器；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing changed in %1.</source>
+        <translation>%1 没有变化。</translation>
+    </message>
+    <message>
+        <source>Saved %1 servers to %2.</source>
+        <translation>已将 %1 个服务器保存到 %2。</translation>
+    </message>
+    <message>
+        <source>No MCP servers are configured (%1). Add some with keel mcp import FILE.</source>
+        <translation>尚未配置任何 MCP 服务器（%1）。可用 keel mcp import FILE 添加。</translation>
+    </message>
+    <message>
+        <source>it did not start</source>
+        <translation>它没有启动</translation>
+    </message>
+    <message>
+        <source>MCP server &quot;%1&quot;: %2</source>
+        <translation>MCP 服务器“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Its log: %1</source>
+        <translation>其日志：%1</translation>
+    </message>
+    <message>
+        <source>MCP server &quot;%1&quot; offers no tools.</source>
+        <translation>MCP 服务器“%1”没有提供任何工具。</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (error at %1)</source>
+        <translation>它不是有效的 JSON（错误位于 %1）</translation>
+    </message>
+    <message>
+        <source>it is JSON but not an object</source>
+        <translation>它是 JSON，但不是对象</translation>
+    </message>
+    <message>
+        <source>ARGS_JSON must be a JSON object such as &apos;{&quot;message&quot;: &quot;hi&quot;}&apos;: %1.</source>
+        <translation>ARGS_JSON 必须是一个 JSON 对象，例如 &apos;{&quot;message&quot;: &quot;hi&quot;}&apos;：%1。</translation>
+    </message>
+    <message>
+        <source>The call was cancelled.</source>
+        <translation>调用已取消。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; on MCP server &quot;%2&quot; reported an error.</source>
+        <translation>MCP 服务器“%2”上的“%1”报告了错误。</translation>
+    </message>
+</context>
+<context>
     <name>keel::app::ProviderSetup</name>
     <message>
         <source>Command line</source>
         <translation>命令行</translation>
+    </message>
+    <message>
+        <source>no provider named &quot;%1&quot; is configured</source>
+        <translation>未配置名为“%1”的服务商</translation>
+    </message>
+</context>
+<context>
+    <name>keel::app::ProvidersCommand</name>
+    <message>
+        <source>API key (not shown): </source>
+        <translation>API 密钥（不显示）：</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer.</source>
+        <translation>系统密钥环没有响应。</translation>
+    </message>
+    <message>
+        <source>No providers are configured. Add one with keel providers add --name N --kind K [--base-url URL] [--api-key-stdin].</source>
+        <translation>尚未配置任何服务商。可用 keel providers add --name N --kind K [--base-url URL] [--api-key-stdin] 添加。</translation>
+    </message>
+    <message>
+        <source>No API key on standard input (one line expected).</source>
+        <translation>标准输入中没有 API 密钥（应为一行）。</translation>
+    </message>
+    <message>
+        <source>Unknown preset &quot;%1&quot;. Try --help for the list.</source>
+        <translation>未知预设“%1”。请尝试 --help 查看列表。</translation>
+    </message>
+    <message>
+        <source>Added provider “%1” (%2, %3)</source>
+        <translation>已添加服务商“%1”（%2，%3）</translation>
+    </message>
+    <message>
+        <source>The provider was not added. Run the command again with --allow-secret-file to keep its key in %1, readable only by you.</source>
+        <translation>未添加该服务商。请加上 --allow-secret-file 重新运行命令，把它的密钥保存在 %1 中（只有你能读取）。</translation>
+    </message>
+    <message>
+        <source>The provider was not added.</source>
+        <translation>未添加该服务商。</translation>
+    </message>
+    <message>
+        <source>warning: no system keychain is available; the API key is kept in the file %1 (readable only by you).</source>
+        <translation>警告：没有可用的系统密钥环；API 密钥保存在文件 %1 中（只有你能读取）。</translation>
+    </message>
+    <message>
+        <source>No provider “%1” is configured (see keel providers list).</source>
+        <translation>未配置服务商“%1”（参见 keel providers list）。</translation>
+    </message>
+    <message>
+        <source>Removed provider “%1”, but its API key could not be deleted: %2</source>
+        <translation>已删除服务商“%1”，但无法删除其 API 密钥：%2</translation>
+    </message>
+    <message>
+        <source>Removed provider “%1”</source>
+        <translation>已删除服务商“%1”</translation>
+    </message>
+    <message>
+        <source>No provider “%1” is configured (see keel providers list; add one with keel providers add).</source>
+        <translation>未配置服务商“%1”（参见 keel providers list；可用 keel providers add 添加）。</translation>
     </message>
 </context>
 <context>

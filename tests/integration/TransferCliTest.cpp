@@ -467,6 +467,33 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         for (const char* form : {"export ID -o FILE", "export --all -o PATH", "import FILE"})
             QVERIFY2(run.out.contains(form), form);
+
+        // In a Chinese system locale the same mistakes are told in Chinese, with the same exit
+        // codes: one found while parsing the command line (before the translator could be
+        // installed), one found by the command, and the help.
+        QProcessEnvironment chinese = childEnvironment();
+        chinese.remove(QStringLiteral("LANGUAGE")); // it would rank above LC_ALL
+        chinese.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        chinese.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
+        run = runKeel(p,
+                      {QStringLiteral("export"), idText, QStringLiteral("--format"),
+                       QStringLiteral("docx"), QStringLiteral("-o"), out},
+                      {}, chinese);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(run.err),
+                 QStringLiteral("keel: 未知导出格式“docx”：请使用 md、json、html、pdf 或 txt。\n"));
+        run = runKeel(
+            p, {QStringLiteral("export"), QString::number(id + 100), QStringLiteral("-o"), out}, {},
+            chinese);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(QString::fromUtf8(run.err).contains(QStringLiteral("历史记录中没有对话")),
+                 run.err.constData());
+        QVERIFY(!QFile::exists(out));
+        run = runKeel(p, {QStringLiteral("--help")}, {}, chinese);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(run.out).contains(QStringLiteral("命令：")),
+                 run.out.constData());
+        QVERIFY2(run.out.contains("export ID -o FILE"), run.out.constData());
     }
 
     void interruptedExportLeavesNothingBehind()
