@@ -451,10 +451,7 @@ ParseResult parseArguments(const QStringList& arguments)
             keyVariables = {parser.value(keyEnv)};
         for (const QString& variable : keyVariables) {
             options.provider.apiKey = qEnvironmentVariable(variable.toLocal8Bit().constData());
-            options.provider.apiKeySource =
-                // The core's wording (and translation) for a key from the environment.
-                QCoreApplication::translate("ProviderPresets", "the environment variable %1")
-                    .arg(variable);
+            options.apiKeyVariable = variable;
             if (!options.provider.apiKey.isEmpty())
                 break;
         }

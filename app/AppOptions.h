@@ -22,6 +22,9 @@ struct AppOptions {
     // or, without them, by the environment variables. Used when providerFromCommandLine, or when
     // nothing is configured.
     core::ProviderConfig provider;
+    // The environment variable the ad-hoc provider's key came from (or was looked for in): auth
+    // errors name it. Worded when the request is made, once the translator is installed.
+    QString apiKeyVariable;
     bool providerFromCommandLine = false; // one of the four flags above was given
     QString preset; // --preset, as its id ("" = none); the ad-hoc provider's, or providers add's
     QString providerName;              // --provider N: a configured provider (name or id)

@@ -431,6 +431,10 @@ core::TurnRequest commandRequest(const AppOptions& options, const core::Settings
         request.stream = defaults.stream.value_or(true);
     } else {
         request.provider = options.provider;
+        if (!options.apiKeyVariable.isEmpty()) // the core's wording (and translation)
+            request.provider.apiKeySource =
+                QCoreApplication::translate("ProviderPresets", "the environment variable %1")
+                    .arg(options.apiKeyVariable);
         // The configured proxy applies to every request, also to an ad-hoc provider's.
         request.provider.proxy = settings.requestConfig(core::ProviderEntry{}).proxy;
         request.model = options.model;

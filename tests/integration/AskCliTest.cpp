@@ -154,8 +154,24 @@ private Q_SLOTS:
         QCOMPARE(keel.exitCode(), 1);
         const QByteArray err = keel.readAllStandardError().trimmed();
         QVERIFY2(err.startsWith("keel: Authentication failed: Invalid key"), err.constData());
+        QVERIFY2(err.contains("the environment variable KEEL_TEST_KEY"), err.constData());
         QVERIFY(!err.contains('\n'));
         QVERIFY(!err.contains("sk-cli-secret"));
+
+        // In Chinese the whole line is Chinese, where the key came from included (the CLI's
+        // options are read before the translator exists, so that part is worded later).
+        server.enqueue(Response::openAiError(401, QStringLiteral("Invalid key")));
+        QProcessEnvironment chinese = cleanEnvironment();
+        chinese.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        chinese.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
+        chinese.remove(QStringLiteral("LANGUAGE"));
+        keel.setProcessEnvironment(chinese);
+        keel.start(QStringLiteral(KEEL_BINARY), askArguments(server, {QStringLiteral("hi")}));
+        QVERIFY(keel.waitForFinished(15000));
+        QCOMPARE(keel.exitCode(), 1);
+        const QString zh = QString::fromUtf8(keel.readAllStandardError().trimmed());
+        QVERIFY2(zh.contains(QStringLiteral("环境变量 KEEL_TEST_KEY")), qPrintable(zh));
+        QVERIFY2(!zh.contains(QStringLiteral("environment variable")), qPrintable(zh));
     }
 
     void jsonErrorEventHasKindAndStatus()
