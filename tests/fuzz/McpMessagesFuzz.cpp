@@ -3,7 +3,7 @@
 // then the payload parser each message would reach (initialize, tools/list pages, tools/call
 // results, progress notifications).
 // Promises: the same lines whatever the chunking; a malformed line says why; nothing throws; a
-// listed tool always has a name; a tool result always has content or says it is an error.
+// request can be answered (it keeps its id); a listed tool always has a name.
 #include "FuzzInput.h"
 #include "mcp/McpMessages.h"
 
@@ -31,7 +31,10 @@ void parsePayloads(const McpMessage& message)
         break;
     case McpMessageKind::Notification:
     case McpMessageKind::Request: {
-        FUZZ_CHECK(!message.method.isEmpty(), "a request or notification without a method");
+        // An empty method is still a method (JSON-RPC only asks for a string): a request for it
+        // is answered "Method not found", so what must hold is that it can be answered at all.
+        FUZZ_CHECK(message.kind != McpMessageKind::Request || !message.rawId.is_null(),
+                   "a request without the id its answer needs");
         const McpProgress progress = parseMcpProgress(message.params);
         FUZZ_CHECK(!progress.ok || progress.total == -1 || progress.total >= 0, "progress total %f",
                    progress.total);

@@ -578,6 +578,11 @@ private Q_SLOTS:
                  McpMessageKind::Request);
         QCOMPARE(parseMcpMessage("{\"jsonrpc\":\"2.0\",\"method\":\"n\"}\r").kind,
                  McpMessageKind::Notification);
+        // An empty method is a request all the same, answered "Method not found" rather than
+        // dropped (the server would wait for its answer); found by fuzz_mcp_messages.
+        const McpMessage unnamed = parseMcpMessage(R"({"jsonrpc":"2.0","id":9,"method":""})");
+        QCOMPARE(unnamed.kind, McpMessageKind::Request);
+        QVERIFY(unnamed.rawId == nlohmann::json(9));
         for (const QByteArray& bad : {QByteArray("nope"), QByteArray("[1]"), QByteArray("{}"),
                                       QByteArray(R"({"jsonrpc":"1.0","method":"x"})"),
                                       QByteArray(R"({"method":7})"), QByteArray(100'000, '[')})
